@@ -1,0 +1,3 @@
+from recheck.cli import main
+
+main()

@@ -1,0 +1,52 @@
+"""The Mention: one numeric expression found in a span of text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Qualifiers of the output contract, in the words of ../CONTRACT.md.
+QUALIFIERS = ("eq", "approx", "nearly", "gt", "ge", "lt", "le", "range")
+MEASURES = ("share", "change", "amount", "money", "rank", "ratio", "count", "duration")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A numeric expression, in the canonical unit of the contract.
+
+    ``start``/``end`` are code-point offsets into the text that was scanned (end exclusive);
+    ``text`` is that slice of the *original* text (qualifier and unit included).
+    For ``eq``, ``approx`` and ``nearly`` ``low == high == value``; ``None`` means unbounded.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    qualifier: str = "eq"
+    low: float | None = None
+    high: float | None = None
+    measure: str | None = None
+
+    def shifted(self, offset: int) -> Mention:
+        """The same mention with offsets moved by ``offset`` (sentence → document)."""
+        return Mention(
+            self.start + offset,
+            self.end + offset,
+            self.text,
+            self.value,
+            self.unit,
+            self.qualifier,
+            self.low,
+            self.high,
+            self.measure,
+        )
+
+
+def interval(value: float, qualifier: str) -> tuple[float | None, float | None]:
+    """The interval the words allow for a single value (ranges build their own)."""
+    if qualifier in ("gt", "ge"):
+        return value, None
+    if qualifier in ("lt", "le"):
+        return None, value
+    return value, value

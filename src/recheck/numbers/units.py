@@ -1,0 +1,64 @@
+"""Units: one pint registry, built lazily and once, and conversion to the contract's units."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pint
+
+# unit as the extractor names it (a pint unit expression) → (canonical unit, measure).
+# Anything with the dimension of mass becomes tonnes; time becomes years.
+_CANONICAL_BY_DIMENSION = {
+    "[mass]": ("t", "tonne", "amount"),
+    "[time]": ("year", "year", "duration"),
+    "[percentage_point]": ("pp", "percentage_point", "change"),
+    "[ratio]": ("x", "fold", "ratio"),
+    "[rank]": ("rank", "rank_position", "rank"),
+}
+
+
+@cache
+def registry() -> pint.UnitRegistry:
+    """The shared registry; importing pint costs ~0.2 s, so only on first use."""
+    import pint
+
+    reg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=None)
+    with resources.as_file(resources.files("recheck.numbers") / "units.txt") as path:
+        reg.load_definitions(str(path))
+    return reg
+
+
+CURRENCIES = ("USD", "AUD", "CNY", "EUR", "GBP", "JPY", "CAD", "INR", "HKD")
+
+
+def to_canonical(value: float, unit: str) -> tuple[float, str, str]:
+    """Convert ``value`` in ``unit`` (a pint expression, e.g. ``"kg"``, ``"pound"``,
+    ``"month"``, ``"percent"``, ``"USD"``) to (value, canonical unit, measure).
+
+    Raises ``KeyError`` for a unit the registry does not know.
+    """
+    if unit in CURRENCIES:
+        return value, unit, "money"
+    if unit in ("percent", "%"):
+        return value, "percent", "share"
+    if unit in ("1", "count", ""):
+        return value, "1", "count"
+    reg = registry()
+    try:
+        quantity = reg.Quantity(value, unit)
+    except Exception as exc:  # pint raises several unrelated types for unknown names
+        raise KeyError(unit) from exc
+    dims = str(quantity.dimensionality)
+    if dims not in _CANONICAL_BY_DIMENSION:
+        raise KeyError(unit)
+    canonical, pint_name, measure = _CANONICAL_BY_DIMENSION[dims]
+    converted = float(quantity.to(pint_name).magnitude)
+    return _tidy(converted), canonical, measure
+
+
+def _tidy(value: float) -> float:
+    """Drop binary noise from conversions (0.408000000001 → 0.408)."""
+    return float(f"{value:.12g}")
