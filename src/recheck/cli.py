@@ -1,0 +1,229 @@
+"""Command line: parse options, call the library, print, exit. Nothing else lives here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from recheck import __version__
+from recheck.errors import ConfigError, RecheckError
+
+app = typer.Typer(
+    name="recheck",
+    help="Check the numbers in news articles against a cited reference and against each other.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+refs_app = typer.Typer(help="Inspect and validate the reference data.", no_args_is_help=True)
+app.add_typer(refs_app, name="refs")
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    note = "note"
+    never = "never"
+
+
+PathsArg = Annotated[list[str], typer.Argument(help="Files or directories to read.", show_default=False)]
+FormatOpt = Annotated[Format | None, typer.Option("--format", "-f", help="Output format.")]
+ReferenceOpt = Annotated[
+    list[str] | None,
+    typer.Option("--reference", help="Reference file or folder (repeatable; default: packaged)."),
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="Configuration file (default: discovered).")
+]
+EncodingOpt = Annotated[
+    str | None, typer.Option("--encoding", help="Force an input encoding (default: detected).")
+]
+ExcludeOpt = Annotated[
+    list[str] | None, typer.Option("--exclude", help="Glob of paths to skip (repeatable).")
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Date YYYY-MM-DD to judge undated articles at (default: today)."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"recheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """recheck: a numeric fact-checker for newsrooms."""
+
+
+def _settings(config_path: Path | None):  # type: ignore[no-untyped-def]
+    from recheck.config import find_config, load_config
+
+    if config_path is not None and not config_path.is_file():
+        raise ConfigError(f"{config_path}: no such configuration file")
+    return load_config(config_path or find_config(Path.cwd()))
+
+
+def _options(config, exclude, encoding, reference, as_of):  # type: ignore[no-untyped-def]
+    from recheck.documents import DEFAULT_EXTENSIONS
+    from recheck.pipeline import ScanOptions
+
+    when = as_of or config.as_of
+    if when is not None:
+        try:
+            when = dt.date.fromisoformat(when).isoformat()
+        except ValueError:
+            raise ConfigError(f"--as-of must be a date YYYY-MM-DD, got {when!r}") from None
+    extensions = tuple(e if e.startswith(".") else f".{e}" for e in config.include)
+    return ScanOptions(
+        extensions=extensions or DEFAULT_EXTENSIONS,
+        exclude=tuple(exclude or ()) + config.exclude,
+        encoding=encoding or config.encoding,
+        reference=tuple(reference or ()) or config.reference,
+        as_of=when,
+    )
+
+
+def _console():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    # Never wrap machine-readable text; rich honours NO_COLOR, FORCE_COLOR and TTY detection.
+    return Console(highlight=False, soft_wrap=True)
+
+
+@app.command()
+def claims(
+    paths: PathsArg,
+    format: FormatOpt = None,
+    config: ConfigOpt = None,
+    encoding: EncodingOpt = None,
+    exclude: ExcludeOpt = None,
+) -> None:
+    """List every numeric expression found, resolved or not (no verdicts)."""
+    from recheck.pipeline import extract_claims
+    from recheck.report import json_format, text_format
+
+    settings = _settings(config)
+    result = extract_claims(paths, _options(settings, exclude, encoding, None, None))
+    _warn_skipped(result.skipped)
+    if (format or settings.format or "text") == "json":
+        sys.stdout.write(json_format.dumps(json_format.claims_document(result)))
+    else:
+        text_format.render_claims(result, _console())
+
+
+@app.command()
+def scan(
+    paths: PathsArg,
+    format: FormatOpt = None,
+    reference: ReferenceOpt = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 [default: error]."),
+    ] = None,
+    config: ConfigOpt = None,
+    encoding: EncodingOpt = None,
+    exclude: ExcludeOpt = None,
+    as_of: AsOfOpt = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show every claim.")] = False,
+) -> None:
+    """Extract, check against the reference, reconcile sources; report."""
+    from recheck.judge import SEVERITIES
+    from recheck.pipeline import scan as run_scan
+    from recheck.report import json_format, text_format
+
+    settings = _settings(config)
+    result = run_scan(paths, _options(settings, exclude, encoding, reference, as_of))
+    _warn_skipped(result.skipped)
+    if (format or settings.format or "text") == "json":
+        sys.stdout.write(json_format.dumps(json_format.report_document(result)))
+    else:
+        text_format.render_scan(result, _console(), verbose=verbose)
+    threshold = (fail_on.value if fail_on else None) or settings.fail_on or "error"
+    if threshold != "never":
+        failing = SEVERITIES[: SEVERITIES.index(threshold) + 1]
+        severities = [f.severity for f in result.findings] + [c.severity for c in result.conflicts]
+        if any(s in failing for s in severities):
+            raise typer.Exit(1)
+
+
+@refs_app.command("check")
+def refs_check(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Reference files or folders (default: packaged).")
+    ] = None,
+) -> None:
+    """Validate reference files; print file:line of each problem and exit 2 if any."""
+    from recheck.reference import check_reference, reference_files
+
+    problems = check_reference(paths or ())
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        raise typer.Exit(2)
+    print(f"{len(reference_files(paths or ()))} reference files OK")
+
+
+@refs_app.command("list")
+def refs_list(
+    reference: ReferenceOpt = None,
+    format: FormatOpt = None,
+) -> None:
+    """Show the reference facts in use, with their sources."""
+    from recheck.reference import load_reference
+    from recheck.report import refs_format
+
+    loaded = load_reference(reference or ())
+    if format == Format.json:
+        sys.stdout.write(refs_format.refs_json(loaded))
+    else:
+        refs_format.render_refs(loaded, _console())
+
+
+def _warn_skipped(skipped) -> None:  # type: ignore[no-untyped-def]
+    for item in skipped:
+        print(f"recheck: warning: {item.path}: skipped ({item.reason})", file=sys.stderr)
+
+
+def _fail(message: str) -> NoReturn:
+    print(f"recheck: error: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: one line on stderr and exit 2 for every usage, input or reference error."""
+    import click
+
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=argv, prog_name="recheck", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:  # bare `recheck`: help, as users expect
+        print(exc.ctx.get_help() if exc.ctx else "", file=sys.stderr)
+        sys.exit(2)
+    except click.UsageError as exc:
+        _fail(" ".join(exc.format_message().split()))
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        _fail("aborted")
+    except RecheckError as exc:
+        _fail(str(exc))
+    except BrokenPipeError:  # `recheck scan … | head` is fine
+        sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)

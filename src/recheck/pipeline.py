@@ -1,0 +1,55 @@
+"""The library's entry points: documents → claims → judgement, without any CLI.
+
+>>> from recheck.pipeline import ScanOptions, scan
+>>> result = scan(["seeds/"], ScanOptions())        # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from recheck.claims import Claim, claims_in_documents
+from recheck.documents import DEFAULT_EXTENSIONS, SkippedFile, read_documents
+from recheck.judge import Conflict, Finding, judge
+from recheck.reference import load_reference
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOptions:
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    exclude: tuple[str, ...] = ()
+    encoding: str | None = None
+    reference: tuple[str, ...] = ()  # empty: the packaged reference
+    as_of: str | None = None  # YYYY-MM-DD for undated articles; None: today
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimsResult:
+    files: int
+    skipped: tuple[SkippedFile, ...]
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    files: int
+    skipped: tuple[SkippedFile, ...]
+    findings: tuple[Finding, ...]
+    conflicts: tuple[Conflict, ...] = field(default_factory=tuple)
+
+
+def extract_claims(paths: Sequence[str], options: ScanOptions) -> ClaimsResult:
+    """Every numeric expression in the files under ``paths``, resolved or not."""
+    documents, skipped = read_documents(
+        paths, extensions=options.extensions, exclude=options.exclude, encoding=options.encoding
+    )
+    return ClaimsResult(len(documents), tuple(skipped), tuple(claims_in_documents(documents)))
+
+
+def scan(paths: Sequence[str], options: ScanOptions) -> ScanResult:
+    """Extract, judge against the reference and reconcile the claims under ``paths``."""
+    reference = load_reference(options.reference)
+    extracted = extract_claims(paths, options)
+    findings, conflicts = judge(extracted.claims, reference)
+    return ScanResult(extracted.files, extracted.skipped, tuple(findings), tuple(conflicts))

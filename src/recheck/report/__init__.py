@@ -1,0 +1,3 @@
+"""Output formats, side by side: one module each."""
+
+FORMATS = ("text", "json")

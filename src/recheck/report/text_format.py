@@ -1,0 +1,89 @@
+"""The report for people: rich tables in a terminal, plain text when piped."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from recheck.claims import Claim
+from recheck.judge import Finding
+from recheck.pipeline import ClaimsResult, ScanResult
+
+VERDICT_STYLE = {
+    "supported": "green",
+    "outdated": "yellow",
+    "contradicted": "red",
+    "conflict": "magenta",
+    "unverified": "dim",
+}
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "∞"
+    return f"{value:,.0f}" if value == int(value) and abs(value) >= 1000 else f"{value:g}"
+
+
+def _key(claim: Claim) -> str:
+    parts = [claim.subject, claim.metric, claim.commodity]
+    key = " ".join(p for p in parts if p) or "—"
+    if claim.partner:
+        key += f" ← {claim.partner}"
+    if claim.year:
+        key += f" [{claim.period or claim.year}]"
+    return key
+
+
+def _value(claim: Claim) -> str:
+    if claim.qualifier == "range" or claim.low != claim.high:
+        return f"{_fmt(claim.low) if claim.low is not None else '-∞'}..{_fmt(claim.high)} {claim.unit}"
+    return f"{_fmt(claim.value)} {claim.unit}"
+
+
+def render_claims(result: ClaimsResult, console: Console) -> None:
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in ("location", "expression", "value", "qualifier", "measure", "about"):
+        table.add_column(column, overflow="fold")
+    for claim in result.claims:
+        table.add_row(
+            claim.id, claim.text, _value(claim), claim.qualifier, claim.measure or "—", _key(claim)
+        )
+    console.print(table)
+    _skipped(result.skipped, console)
+    console.print(f"{len(result.claims)} claims in {result.files} files")
+
+
+def _skipped(skipped: Iterable[object], console: Console) -> None:
+    for item in skipped:
+        console.print(f"skipped {getattr(item, 'path', item)}: {getattr(item, 'reason', '')}",
+                      style="dim")
+
+
+def render_scan(result: ScanResult, console: Console, *, verbose: bool = False) -> None:
+    shown = [f for f in result.findings if verbose or f.severity in ("error", "warning")]
+    current = None
+    for finding in shown:
+        claim = finding.claim
+        if claim.file != current:
+            current = claim.file
+            console.print(Text(current, style="bold underline"))
+        badge = Text(f" {finding.verdict.upper():<12}", style=VERDICT_STYLE[finding.verdict])
+        line = Text.assemble(f"  {claim.id}", badge, " ", (claim.text, "bold"), f"  {finding.message}")
+        console.print(line)
+    _skipped(result.skipped, console)
+    counts = Counter(f.verdict for f in result.findings)
+    summary = Table(title=None, box=None, header_style="bold")
+    for name in ("files", "claims", "supported", "outdated", "contradicted", "unverified",
+                 "conflicts"):
+        summary.add_column(name, justify="right", style=VERDICT_STYLE.get(name, ""))
+    summary.add_row(
+        str(result.files),
+        str(len(result.findings)),
+        *(str(counts[v]) for v in ("supported", "outdated", "contradicted", "unverified")),
+        str(len(result.conflicts)),
+    )
+    console.print(summary)
