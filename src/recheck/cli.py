@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import Enum
+from collections.abc import Iterable
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from recheck import __version__
+from recheck.config import Config, find_config, load_config
 from recheck.errors import ConfigError, RecheckError
+
+if TYPE_CHECKING:  # the heavy modules load only when a command needs them (fast --version)
+    from rich.console import Console
+
+    from recheck.documents import SkippedFile
+    from recheck.pipeline import ScanOptions
 
 app = typer.Typer(
     name="recheck",
@@ -24,19 +32,21 @@ refs_app = typer.Typer(help="Inspect and validate the reference data.", no_args_
 app.add_typer(refs_app, name="refs")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     note = "note"
     never = "never"
 
 
-PathsArg = Annotated[list[str], typer.Argument(help="Files or directories to read.", show_default=False)]
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files or directories to read.", show_default=False)
+]
 FormatOpt = Annotated[Format | None, typer.Option("--format", "-f", help="Output format.")]
 ReferenceOpt = Annotated[
     list[str] | None,
@@ -72,15 +82,19 @@ def _root(
     """recheck: a numeric fact-checker for newsrooms."""
 
 
-def _settings(config_path: Path | None):  # type: ignore[no-untyped-def]
-    from recheck.config import find_config, load_config
-
+def _settings(config_path: Path | None) -> Config:
     if config_path is not None and not config_path.is_file():
         raise ConfigError(f"{config_path}: no such configuration file")
     return load_config(config_path or find_config(Path.cwd()))
 
 
-def _options(config, exclude, encoding, reference, as_of):  # type: ignore[no-untyped-def]
+def _options(
+    config: Config,
+    exclude: list[str] | None,
+    encoding: str | None,
+    reference: list[str] | None,
+    as_of: str | None,
+) -> ScanOptions:
     from recheck.documents import DEFAULT_EXTENSIONS
     from recheck.pipeline import ScanOptions
 
@@ -100,7 +114,7 @@ def _options(config, exclude, encoding, reference, as_of):  # type: ignore[no-un
     )
 
 
-def _console():  # type: ignore[no-untyped-def]
+def _console() -> Console:
     from rich.console import Console
 
     # Never wrap machine-readable text; rich honours NO_COLOR, FORCE_COLOR and TTY detection.
@@ -135,7 +149,9 @@ def scan(
     reference: ReferenceOpt = None,
     fail_on: Annotated[
         FailOn | None,
-        typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 [default: error]."),
+        typer.Option(
+            "--fail-on", help="Lowest severity that makes the exit code 1 [default: error]."
+        ),
     ] = None,
     config: ConfigOpt = None,
     encoding: EncodingOpt = None,
@@ -196,7 +212,7 @@ def refs_list(
         refs_format.render_refs(loaded, _console())
 
 
-def _warn_skipped(skipped) -> None:  # type: ignore[no-untyped-def]
+def _warn_skipped(skipped: Iterable[SkippedFile]) -> None:
     for item in skipped:
         print(f"recheck: warning: {item.path}: skipped ({item.reason})", file=sys.stderr)
 
@@ -208,22 +224,22 @@ def _fail(message: str) -> NoReturn:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one line on stderr and exit 2 for every usage, input or reference error."""
-    import click
+    from typer.exceptions import Abort, Exit, TyperException
 
     command = typer.main.get_command(app)
     try:
         code = command.main(args=argv, prog_name="recheck", standalone_mode=False)
-    except click.exceptions.NoArgsIsHelpError as exc:  # bare `recheck`: help, as users expect
-        print(exc.ctx.get_help() if exc.ctx else "", file=sys.stderr)
-        sys.exit(2)
-    except click.UsageError as exc:
-        _fail(" ".join(exc.format_message().split()))
-    except click.exceptions.Exit as exc:
+    except Exit as exc:
         sys.exit(exc.exit_code)
-    except click.Abort:
+    except Abort:
         _fail("aborted")
     except RecheckError as exc:
         _fail(str(exc))
     except BrokenPipeError:  # `recheck scan … | head` is fine
         sys.exit(0)
+    except TyperException as exc:  # click's usage errors (typer vendors click)
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `recheck`: help, as users expect
+            print(exc.format_message(), file=sys.stderr)
+            sys.exit(2)
+        _fail(" ".join(exc.format_message().split()))
     sys.exit(code if isinstance(code, int) else 0)

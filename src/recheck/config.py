@@ -74,7 +74,9 @@ def load_config(path: Path | None) -> Config:
 def _check(where: str, key: str, value: Any) -> tuple[str, Any]:
     def choice(options: tuple[str, ...]) -> str:
         if value not in options:
-            raise ConfigError(f"{where}: '{key}' must be one of {', '.join(options)}, got {value!r}")
+            raise ConfigError(
+                f"{where}: '{key}' must be one of {', '.join(options)}, got {value!r}"
+            )
         return str(value)
 
     def strings() -> tuple[str, ...]:
@@ -98,7 +100,9 @@ def _check(where: str, key: str, value: Any) -> tuple[str, Any]:
         try:
             return "as_of", dt.date.fromisoformat(text).isoformat()
         except ValueError:
-            raise ConfigError(f"{where}: 'as-of' must be a date YYYY-MM-DD, got {value!r}") from None
+            raise ConfigError(
+                f"{where}: 'as-of' must be a date YYYY-MM-DD, got {value!r}"
+            ) from None
     raise ConfigError(
         f"{where}: unknown key '{key}' (known: as-of, encoding, exclude, fail-on, format, "
         "include, reference)"

@@ -9,8 +9,12 @@ from recheck.claims import Claim
 from recheck.reference import Fact, Reference
 
 VERDICTS = ("supported", "outdated", "contradicted", "unverified")
-SEVERITY_OF = {"contradicted": "error", "outdated": "warning", "unverified": "note",
-               "supported": "none"}
+SEVERITY_OF = {
+    "contradicted": "error",
+    "outdated": "warning",
+    "unverified": "note",
+    "supported": "none",
+}
 SEVERITIES = ("error", "warning", "note", "none")  # most severe first
 
 
@@ -61,15 +65,30 @@ def facts_for(claim: Claim, reference: Reference) -> list[Fact]:
 def judge_claim(claim: Claim, reference: Reference) -> Finding:
     """The verdict for one claim."""
     if claim.subject is None or claim.metric is None or claim.commodity is None:
-        return Finding(claim, "unverified", SEVERITY_OF["unverified"], None,
-                       f"{claim.text}: not checked — what this number measures is not resolved")
+        return Finding(
+            claim,
+            "unverified",
+            SEVERITY_OF["unverified"],
+            None,
+            f"{claim.text}: not checked — what this number measures is not resolved",
+        )
     if not facts_for(claim, reference):
         key = f"{claim.subject} {claim.metric} of {claim.commodity} ({claim.measure})"
-        return Finding(claim, "unverified", SEVERITY_OF["unverified"], None,
-                       f"{claim.text}: no reference fact for {key}")
+        return Finding(
+            claim,
+            "unverified",
+            SEVERITY_OF["unverified"],
+            None,
+            f"{claim.text}: no reference fact for {key}",
+        )
     # Resolved keys with reference facts are judged in a later layer (issue: judgement).
-    return Finding(claim, "unverified", SEVERITY_OF["unverified"], None,
-                   f"{claim.text}: reference facts exist but verdicts are not implemented yet")
+    return Finding(
+        claim,
+        "unverified",
+        SEVERITY_OF["unverified"],
+        None,
+        f"{claim.text}: reference facts exist but verdicts are not implemented yet",
+    )
 
 
 def judge(claims: Sequence[Claim], reference: Reference) -> tuple[list[Finding], list[Conflict]]:

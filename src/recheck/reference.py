@@ -111,7 +111,11 @@ def load_reference(paths: Sequence[str | Path] = ()) -> Reference:
     """Load and validate the reference; raise ReferenceDataError naming the first problem."""
     reference, problems = _load(reference_files(paths))
     if problems:
-        more = f" (and {len(problems) - 1} more; run `recheck refs check`)" if len(problems) > 1 else ""
+        more = (
+            f" (and {len(problems) - 1} more; run `recheck refs check`)"
+            if len(problems) > 1
+            else ""
+        )
         raise ReferenceDataError(problems[0] + more)
     return reference
 
@@ -181,8 +185,14 @@ def _scalar(node: yaml.Node | None) -> Any:
     return yaml.safe_load(yaml.serialize(node))
 
 
-def _text(name: str, fields: dict[str, yaml.Node], key: str, problems: _Problems,
-          parent: yaml.Node, required: bool = True) -> str | None:
+def _text(
+    name: str,
+    fields: dict[str, yaml.Node],
+    key: str,
+    problems: _Problems,
+    parent: yaml.Node,
+    required: bool = True,
+) -> str | None:
     node = fields.get(key)
     if node is None:
         if required:
@@ -195,8 +205,9 @@ def _text(name: str, fields: dict[str, yaml.Node], key: str, problems: _Problems
     return str(value)
 
 
-def _date(name: str, fields: dict[str, yaml.Node], key: str, problems: _Problems,
-          parent: yaml.Node) -> str | None:
+def _date(
+    name: str, fields: dict[str, yaml.Node], key: str, problems: _Problems, parent: yaml.Node
+) -> str | None:
     node = fields.get(key)
     if node is None:
         problems.add(name, parent, f"missing required field '{key}'")
@@ -218,12 +229,14 @@ def _read_sources(name: str, node: yaml.Node, out: dict[str, Source], problems: 
     for key_node, value in _mapping_pairs(name, node, problems, "sources"):
         sid = key_node.value
         if not _ID.match(sid):
-            problems.add(name, key_node, f"source id '{sid}' must be letters, digits, '-', '_', '.'")
+            problems.add(
+                name, key_node, f"source id '{sid}' must be letters, digits, '-', '_', '.'"
+            )
         if sid in out:
             problems.add(name, key_node, f"duplicate source id '{sid}'")
         fields = _mapping(name, value, problems, f"source '{sid}'")
         for unknown in sorted(set(fields) - _SOURCE_FIELDS):
-            problems.add(name, value, f"source '{sid}': unknown field '{unknown}'")
+            problems.add(name, fields[unknown], f"source '{sid}': unknown field '{unknown}'")
         title = _text(name, fields, "title", problems, value)
         publisher = _text(name, fields, "publisher", problems, value)
         published = _date(name, fields, "published", problems, value)
@@ -238,8 +251,9 @@ def _read_sources(name: str, node: yaml.Node, out: dict[str, Source], problems: 
             )
 
 
-def _mapping_pairs(name: str, node: yaml.Node, problems: _Problems,
-                   what: str) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
+def _mapping_pairs(
+    name: str, node: yaml.Node, problems: _Problems, what: str
+) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
     if not isinstance(node, yaml.MappingNode):
         problems.add(name, node, f"{what} must be a mapping")
         return []
@@ -267,8 +281,13 @@ def parse_bound(text: Any) -> tuple[float, float | None, float | None] | None:
     return value, value, value
 
 
-def _source_ref(name: str, fields: dict[str, yaml.Node], sources: dict[str, Source],
-                problems: _Problems, parent: yaml.Node) -> Source | None:
+def _source_ref(
+    name: str,
+    fields: dict[str, yaml.Node],
+    sources: dict[str, Source],
+    problems: _Problems,
+    parent: yaml.Node,
+) -> Source | None:
     sid = _text(name, fields, "source", problems, parent)
     if sid is None:
         return None
@@ -289,12 +308,22 @@ def _year(name: str, fields: dict[str, yaml.Node], problems: _Problems) -> int |
     return value
 
 
-_TABLE_FIELDS = {"source", "locator", "metric", "commodity", "unit", "year", "values", "note",
-                 "rank_among"}
+_TABLE_FIELDS = {
+    "source",
+    "locator",
+    "metric",
+    "commodity",
+    "unit",
+    "year",
+    "values",
+    "note",
+    "rank_among",
+}
 
 
-def _read_tables(name: str, node: yaml.Node, sources: dict[str, Source],
-                 problems: _Problems) -> list[Fact]:
+def _read_tables(
+    name: str, node: yaml.Node, sources: dict[str, Source], problems: _Problems
+) -> list[Fact]:
     facts: list[Fact] = []
     for item in _items(name, node, problems, "tables"):
         fields = _mapping(name, item, problems, "a table")
@@ -308,12 +337,16 @@ def _read_tables(name: str, node: yaml.Node, sources: dict[str, Source],
         locator = _text(name, fields, "locator", problems, item, required=False)
         note = _text(name, fields, "note", problems, item, required=False)
         rows: dict[str, tuple[float, float | None, float | None]] = {}
-        for key_node, value_node in _mapping_pairs(name, fields.get("values", item), problems,
-                                                   "table 'values'"):
+        for key_node, value_node in _mapping_pairs(
+            name, fields.get("values", item), problems, "table 'values'"
+        ):
             parsed = parse_bound(_scalar(value_node))
             if parsed is None:
-                problems.add(name, value_node,
-                             f"value of '{key_node.value}' must be a number or a bound like '>90000000'")
+                problems.add(
+                    name,
+                    value_node,
+                    f"value of '{key_node.value}' must be a number or a bound like '>90000000'",
+                )
                 continue
             rows[str(key_node.value)] = parsed
         if "values" not in fields:
@@ -324,15 +357,44 @@ def _read_tables(name: str, node: yaml.Node, sources: dict[str, Source],
     return facts
 
 
-def derive_table_facts(source: Source, metric: str, commodity: str, unit: str, year: int | None,
-                       locator: str | None, note: str | None,
-                       rows: dict[str, tuple[float, float | None, float | None]]) -> list[Fact]:
+def derive_table_facts(
+    source: Source,
+    metric: str,
+    commodity: str,
+    unit: str,
+    year: int | None,
+    locator: str | None,
+    note: str | None,
+    rows: dict[str, tuple[float, float | None, float | None]],
+) -> list[Fact]:
     """Amount facts for every row, plus each subject's share of the world total and its rank."""
 
-    def fact(subject: str, measure: str, value: float, low: float | None, high: float | None,
-             fact_unit: str, derived: bool) -> Fact:
-        return Fact(subject, None, metric, commodity, measure, value, low, high, fact_unit, year,
-                    None, source, locator, note, derived)
+    def fact(
+        subject: str,
+        measure: str,
+        value: float,
+        low: float | None,
+        high: float | None,
+        fact_unit: str,
+        derived: bool,
+    ) -> Fact:
+        return Fact(
+            subject,
+            None,
+            metric,
+            commodity,
+            measure,
+            value,
+            low,
+            high,
+            fact_unit,
+            year,
+            None,
+            source,
+            locator,
+            note,
+            derived,
+        )
 
     facts = [fact(s, "amount", v, lo, hi, unit, False) for s, (v, lo, hi) in sorted(rows.items())]
     world = rows.get(WORLD)
@@ -343,8 +405,17 @@ def derive_table_facts(source: Source, metric: str, commodity: str, unit: str, y
             # A world total given as a bound (">90 Mt") bounds the share the other way round.
             low = value / w_high * 100 if w_high else 0.0
             high = value / w_low * 100 if w_low else None
-            facts.append(fact(subject, "share", round(value / w_value * 100, 2), round(low, 2),
-                              None if high is None else round(high, 2), "percent", True))
+            facts.append(
+                fact(
+                    subject,
+                    "share",
+                    round(value / w_value * 100, 2),
+                    round(low, 2),
+                    None if high is None else round(high, 2),
+                    "percent",
+                    True,
+                )
+            )
     ordered = sorted(countries.items(), key=lambda item: -item[1][0])
     for subject, (value, _, _) in ordered:
         # Equal amounts share a rank (two countries with 22 Mt are both "second").
@@ -353,12 +424,25 @@ def derive_table_facts(source: Source, metric: str, commodity: str, unit: str, y
     return facts
 
 
-_FACT_FIELDS = {"subject", "partner", "metric", "commodity", "measure", "value", "unit", "year",
-                "period", "source", "locator", "note"}
+_FACT_FIELDS = {
+    "subject",
+    "partner",
+    "metric",
+    "commodity",
+    "measure",
+    "value",
+    "unit",
+    "year",
+    "period",
+    "source",
+    "locator",
+    "note",
+}
 
 
-def _read_facts(name: str, node: yaml.Node, sources: dict[str, Source],
-                problems: _Problems) -> list[Fact]:
+def _read_facts(
+    name: str, node: yaml.Node, sources: dict[str, Source], problems: _Problems
+) -> list[Fact]:
     facts: list[Fact] = []
     for item in _items(name, node, problems, "facts"):
         fields = _mapping(name, item, problems, "a fact")
@@ -379,24 +463,28 @@ def _read_facts(name: str, node: yaml.Node, sources: dict[str, Source],
         else:
             parsed = parse_bound(_scalar(fields["value"]))
             if parsed is None:
-                problems.add(name, fields["value"], "'value' must be a number or a bound like '>90'")
+                problems.add(
+                    name, fields["value"], "'value' must be a number or a bound like '>90'"
+                )
         if not (source and subject and metric and commodity and measure and unit and parsed):
             continue
         value, low, high = parsed
-        facts.append(Fact(
-            subject=subject,
-            partner=_text(name, fields, "partner", problems, item, required=False),
-            metric=metric,
-            commodity=commodity,
-            measure=measure,
-            value=value,
-            low=low,
-            high=high,
-            unit=unit,
-            year=_year(name, fields, problems),
-            period=_text(name, fields, "period", problems, item, required=False),
-            source=source,
-            locator=_text(name, fields, "locator", problems, item, required=False),
-            note=_text(name, fields, "note", problems, item, required=False),
-        ))
+        facts.append(
+            Fact(
+                subject=subject,
+                partner=_text(name, fields, "partner", problems, item, required=False),
+                metric=metric,
+                commodity=commodity,
+                measure=measure,
+                value=value,
+                low=low,
+                high=high,
+                unit=unit,
+                year=_year(name, fields, problems),
+                period=_text(name, fields, "period", problems, item, required=False),
+                source=source,
+                locator=_text(name, fields, "locator", problems, item, required=False),
+                note=_text(name, fields, "note", problems, item, required=False),
+            )
+        )
     return facts

@@ -21,11 +21,13 @@ _CANONICAL_BY_DIMENSION = {
 
 
 @cache
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry[float]:
     """The shared registry; importing pint costs ~0.2 s, so only on first use."""
     import pint
 
-    reg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=None)
+    reg: pint.UnitRegistry[float] = pint.UnitRegistry(
+        autoconvert_offset_to_baseunit=True, cache_folder=None
+    )
     with resources.as_file(resources.files("recheck.numbers") / "units.txt") as path:
         reg.load_definitions(str(path))
     return reg

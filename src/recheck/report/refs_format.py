@@ -22,29 +22,57 @@ def render_refs(reference: Reference, console: Console) -> None:
         facts.add_column(column, overflow="fold")
     for f in reference.facts:
         bound = f"{f.value:g}" if f.low == f.high else f"{f.low or ''}..{f.high or ''}"
-        facts.add_row(f.subject + (f" ← {f.partner}" if f.partner else ""), f.metric, f.commodity,
-                      f.measure + (" (derived)" if f.derived else ""), str(f.year or ""), bound,
-                      f.unit, f.source.id)
+        facts.add_row(
+            f.subject + (f" ← {f.partner}" if f.partner else ""),
+            f.metric,
+            f.commodity,
+            f.measure + (" (derived)" if f.derived else ""),
+            str(f.year or ""),
+            bound,
+            f.unit,
+            f.source.id,
+        )
     console.print(facts)
     console.print(f"{len(reference.facts)} facts from {len(reference.sources)} sources")
 
 
 def refs_json(reference: Reference) -> str:
-    return json.dumps(
-        {
-            "sources": [
-                {"id": s.id, "title": s.title, "publisher": s.publisher, "edition": s.edition,
-                 "published": s.published, "url": s.url}
-                for s in reference.sources
-            ],
-            "facts": [
-                {"subject": f.subject, "partner": f.partner, "metric": f.metric,
-                 "commodity": f.commodity, "measure": f.measure, "value": f.value, "low": f.low,
-                 "high": f.high, "unit": f.unit, "year": f.year, "period": f.period,
-                 "source": f.source.id, "locator": f.locator, "derived": f.derived}
-                for f in reference.facts
-            ],
-        },
-        ensure_ascii=False,
-        indent=2,
-    ) + "\n"
+    return (
+        json.dumps(
+            {
+                "sources": [
+                    {
+                        "id": s.id,
+                        "title": s.title,
+                        "publisher": s.publisher,
+                        "edition": s.edition,
+                        "published": s.published,
+                        "url": s.url,
+                    }
+                    for s in reference.sources
+                ],
+                "facts": [
+                    {
+                        "subject": f.subject,
+                        "partner": f.partner,
+                        "metric": f.metric,
+                        "commodity": f.commodity,
+                        "measure": f.measure,
+                        "value": f.value,
+                        "low": f.low,
+                        "high": f.high,
+                        "unit": f.unit,
+                        "year": f.year,
+                        "period": f.period,
+                        "source": f.source.id,
+                        "locator": f.locator,
+                        "derived": f.derived,
+                    }
+                    for f in reference.facts
+                ],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )

@@ -10,7 +10,6 @@ from rich.table import Table
 from rich.text import Text
 
 from recheck.claims import Claim
-from recheck.judge import Finding
 from recheck.pipeline import ClaimsResult, ScanResult
 
 VERDICT_STYLE = {
@@ -40,7 +39,9 @@ def _key(claim: Claim) -> str:
 
 def _value(claim: Claim) -> str:
     if claim.qualifier == "range" or claim.low != claim.high:
-        return f"{_fmt(claim.low) if claim.low is not None else '-∞'}..{_fmt(claim.high)} {claim.unit}"
+        return (
+            f"{_fmt(claim.low) if claim.low is not None else '-∞'}..{_fmt(claim.high)} {claim.unit}"
+        )
     return f"{_fmt(claim.value)} {claim.unit}"
 
 
@@ -59,8 +60,9 @@ def render_claims(result: ClaimsResult, console: Console) -> None:
 
 def _skipped(skipped: Iterable[object], console: Console) -> None:
     for item in skipped:
-        console.print(f"skipped {getattr(item, 'path', item)}: {getattr(item, 'reason', '')}",
-                      style="dim")
+        console.print(
+            f"skipped {getattr(item, 'path', item)}: {getattr(item, 'reason', '')}", style="dim"
+        )
 
 
 def render_scan(result: ScanResult, console: Console, *, verbose: bool = False) -> None:
@@ -72,13 +74,22 @@ def render_scan(result: ScanResult, console: Console, *, verbose: bool = False) 
             current = claim.file
             console.print(Text(current, style="bold underline"))
         badge = Text(f" {finding.verdict.upper():<12}", style=VERDICT_STYLE[finding.verdict])
-        line = Text.assemble(f"  {claim.id}", badge, " ", (claim.text, "bold"), f"  {finding.message}")
+        line = Text.assemble(
+            f"  {claim.id}", badge, " ", (claim.text, "bold"), f"  {finding.message}"
+        )
         console.print(line)
     _skipped(result.skipped, console)
     counts = Counter(f.verdict for f in result.findings)
     summary = Table(title=None, box=None, header_style="bold")
-    for name in ("files", "claims", "supported", "outdated", "contradicted", "unverified",
-                 "conflicts"):
+    for name in (
+        "files",
+        "claims",
+        "supported",
+        "outdated",
+        "contradicted",
+        "unverified",
+        "conflicts",
+    ):
         summary.add_column(name, justify="right", style=VERDICT_STYLE.get(name, ""))
     summary.add_row(
         str(result.files),
