@@ -125,6 +125,7 @@ def _console() -> Console:
 def claims(
     paths: PathsArg,
     format: FormatOpt = None,
+    reference: ReferenceOpt = None,
     config: ConfigOpt = None,
     encoding: EncodingOpt = None,
     exclude: ExcludeOpt = None,
@@ -134,7 +135,7 @@ def claims(
     from recheck.report import json_format, text_format
 
     settings = _settings(config)
-    result = extract_claims(paths, _options(settings, exclude, encoding, None, None))
+    result = extract_claims(paths, _options(settings, exclude, encoding, reference, None))
     _warn_skipped(result.skipped)
     if (format or settings.format or "text") == "json":
         sys.stdout.write(json_format.dumps(json_format.claims_document(result)))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from recheck.claims import Claim, claims_in_documents
 from recheck.documents import DEFAULT_EXTENSIONS, SkippedFile, read_documents
 from recheck.judge import Conflict, Finding, judge
-from recheck.reference import load_reference
+from recheck.reference import Reference, load_reference
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,17 +39,24 @@ class ScanResult:
     conflicts: tuple[Conflict, ...] = field(default_factory=tuple)
 
 
-def extract_claims(paths: Sequence[str], options: ScanOptions) -> ClaimsResult:
-    """Every numeric expression in the files under ``paths``, resolved or not."""
+def extract_claims(
+    paths: Sequence[str], options: ScanOptions, reference: Reference | None = None
+) -> ClaimsResult:
+    """Every numeric expression in the files under ``paths``, resolved or not.
+
+    The reference's vocabulary resolves what each number is about.
+    """
+    reference = reference or load_reference(options.reference)
     documents, skipped = read_documents(
         paths, extensions=options.extensions, exclude=options.exclude, encoding=options.encoding
     )
-    return ClaimsResult(len(documents), tuple(skipped), tuple(claims_in_documents(documents)))
+    claims = claims_in_documents(documents, reference.vocabulary)
+    return ClaimsResult(len(documents), tuple(skipped), tuple(claims))
 
 
 def scan(paths: Sequence[str], options: ScanOptions) -> ScanResult:
     """Extract, judge against the reference and reconcile the claims under ``paths``."""
     reference = load_reference(options.reference)
-    extracted = extract_claims(paths, options)
+    extracted = extract_claims(paths, options, reference)
     findings, conflicts = judge(extracted.claims, reference)
     return ScanResult(extracted.files, extracted.skipped, tuple(findings), tuple(conflicts))

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from recheck.errors import ReferenceDataError
+from recheck.vocabulary import Term, Vocabulary, read_vocabulary
 
 MEASURES = ("share", "change", "amount", "money", "rank", "ratio", "count", "duration")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
@@ -66,6 +67,7 @@ class Reference:
     sources: tuple[Source, ...]
     facts: tuple[Fact, ...]
     files: tuple[str, ...]
+    vocabulary: Vocabulary
 
 
 class _Problems:
@@ -150,9 +152,12 @@ def _load(files: Iterable[Path]) -> tuple[Reference, list[str]]:
                 problems.add(name, key, f"unknown top-level key '{key.value}'")
 
     facts: list[Fact] = []
+    terms: list[Term] = []
     for name, node in documents:
         for key, value in node.value:
-            if key.value == "tables":
+            if key.value == "vocabulary":
+                terms.extend(read_vocabulary(name, value, problems.items))
+            elif key.value == "tables":
                 facts.extend(_read_tables(name, value, sources, problems))
             elif key.value == "facts":
                 facts.extend(_read_facts(name, value, sources, problems))
@@ -160,6 +165,7 @@ def _load(files: Iterable[Path]) -> tuple[Reference, list[str]]:
         sources=tuple(sources[k] for k in sorted(sources)),
         facts=tuple(facts),
         files=tuple(name for name, _ in documents),
+        vocabulary=Vocabulary(tuple(terms)),
     )
     return reference, problems.items
 

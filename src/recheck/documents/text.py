@@ -1,0 +1,98 @@
+"""Character-level helpers: width normalisation, CJK tests, line starts and positions.
+
+Every transformation here maps one code point to one code point, so offsets into the
+normalised text are offsets into the text as written.
+
+Width rule (``normalise_width``):
+
+* full-width ASCII forms U+FF01–U+FF5E become their ASCII twin (``２．５％`` → ``2.5%``,
+  ``ＵＳＡ`` → ``USA``, ``＄`` → ``$``, ``～`` → ``~``), EXCEPT the Chinese sentence and clause
+  punctuation ``！`` ``？`` ``；`` ``，`` ``：``, which the sentence splitter and readers rely on;
+* ``，`` and ``：`` between two digits are mapped after all (``１，０００`` → ``1,000``,
+  ``05：51`` → ``05:51``), because there they are number punctuation;
+* U+3000 ideographic space, no-break and thin spaces become a plain space; ``〜`` (U+301C)
+  becomes ``~``; the minus sign U+2212 becomes ``-``.
+
+``。`` and ``、`` are not full-width forms and are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+
+_KEPT_FULL_WIDTH = frozenset("！？；，：")
+
+_WIDTH_TABLE: Mapping[int, str] = MappingProxyType(
+    {
+        **{
+            code: chr(code - 0xFEE0)
+            for code in range(0xFF01, 0xFF5F)
+            if chr(code) not in _KEPT_FULL_WIDTH
+        },
+        0x3000: " ",
+        0x00A0: " ",
+        0x2007: " ",
+        0x2009: " ",
+        0x202F: " ",
+        0x301C: "~",
+        0x2212: "-",
+    }
+)
+
+_DIGIT_PUNCT = re.compile(r"(?<=[0-9])[，：](?=[0-9])")
+_DIGIT_PUNCT_ASCII = MappingProxyType({"，": ",", "：": ":"})
+
+CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f\u3007"
+"""Character class body for CJK ideographs (used inside ``[...]``)."""
+
+CJK_RE = re.compile(f"[{CJK_CLASS}]")
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def is_cjk(char: str) -> bool:
+    """True if ``char`` (one code point) is a CJK ideograph."""
+    return bool(char) and CJK_RE.match(char) is not None
+
+
+def has_cjk(text: str) -> bool:
+    """True if ``text`` contains at least one CJK ideograph."""
+    return CJK_RE.search(text) is not None
+
+
+def normalise_width(text: str) -> str:
+    """Map full-width forms to ASCII one code point for one (rule in the module docstring)."""
+    mapped = text.translate(_WIDTH_TABLE)
+    return _DIGIT_PUNCT.sub(lambda m: _DIGIT_PUNCT_ASCII[m.group()], mapped)
+
+
+def compute_line_starts(text: str) -> tuple[int, ...]:
+    """Offset of the first character of each line; ``\\n``, ``\\r\\n`` and ``\\r`` end lines."""
+    return (0, *(m.end() for m in _LINE_BREAK.finditer(text)))
+
+
+def line_spans(text: str, line_starts: Sequence[int]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each line's content, line break excluded."""
+    spans: list[tuple[int, int]] = []
+    for index, start in enumerate(line_starts):
+        end = line_starts[index + 1] if index + 1 < len(line_starts) else len(text)
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        spans.append((start, end))
+    return spans
+
+
+def position(line_starts: Sequence[int], offset: int) -> tuple[int, int]:
+    """1-based ``(line, column)`` of ``offset``; columns count code points."""
+    if offset < 0:
+        raise ValueError(f"negative offset {offset}")
+    line = bisect_right(line_starts, offset)
+    return line, offset - line_starts[line - 1] + 1
+
+
+def blank(text: str) -> str:
+    """``text`` with every character but line breaks replaced by a space."""
+    return "".join(ch if ch in "\r\n" else " " for ch in text)

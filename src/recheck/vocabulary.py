@@ -1,0 +1,275 @@
+"""The vocabulary: which words name subjects, metrics, commodities, partners and times.
+
+It is data (``vocabulary:`` sections of the reference YAML); this module loads and validates
+it and finds its terms in a sentence in one pass (Aho-Corasick), longest match first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+
+from recheck.scripts import to_simplified
+
+ENTITY_KINDS = ("subjects", "metrics", "commodities")
+TIME_GROUPS = ("last_year", "this_year", "year_on_year")
+_LATIN = re.compile(r"[A-Za-z]")
+_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One alias. ``kind``: subject, metric, commodity, partner_cue, ratio_cue, ignore, time,
+    month, half, quarter. ``id``: the contract id (``CN``, ``refining``) or the time value."""
+
+    kind: str
+    id: str
+    alias: str
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    kind: str
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    terms: tuple[Term, ...]
+
+    def ids(self, kind: str) -> frozenset[str]:
+        return frozenset(t.id for t in self.terms if t.kind == kind)
+
+
+def _problem(file: str, node: yaml.Node | None, message: str) -> str:
+    line = node.start_mark.line + 1 if node is not None else 1
+    return f"{file}:{line}: {message}"
+
+
+def _strings(file: str, node: yaml.Node, where: str, problems: list[str]) -> list[str]:
+    if isinstance(node, yaml.ScalarNode):
+        return [str(node.value)]
+    if isinstance(node, yaml.SequenceNode) and all(
+        isinstance(item, yaml.ScalarNode) and item.value for item in node.value
+    ):
+        return [str(item.value) for item in node.value]
+    problems.append(_problem(file, node, f"{where}: expected a list of words"))
+    return []
+
+
+def _pairs(file: str, node: yaml.Node, where: str, problems: list[str]) -> list[Any]:
+    if not isinstance(node, yaml.MappingNode):
+        problems.append(_problem(file, node, f"{where}: expected a mapping"))
+        return []
+    return list(node.value)
+
+
+def _aliases(file: str, node: yaml.Node, where: str, problems: list[str]) -> list[tuple[str, str]]:
+    """``{en: [...], zh: [...]}`` → [(lang, alias)]. ``zh`` covers both scripts."""
+    out: list[tuple[str, str]] = []
+    for key, value in _pairs(file, node, where, problems):
+        lang = key.value
+        if lang not in ("en", "zh", "zh-hans", "zh-hant"):
+            problems.append(_problem(file, key, f"{where}: unknown language '{lang}' (en, zh)"))
+            continue
+        out.extend(
+            ("en" if lang == "en" else "zh", a) for a in _strings(file, value, where, problems)
+        )
+    return out
+
+
+def read_vocabulary(file: str, node: yaml.Node, problems: list[str]) -> list[Term]:
+    """Terms of one file's ``vocabulary:`` node; problems appended as ``file:line: message``."""
+    terms: list[Term] = []
+    for key, value in _pairs(file, node, "vocabulary", problems):
+        section = key.value
+        if section in ENTITY_KINDS:
+            kind = section[:-3] + "y" if section == "commodities" else section[:-1]
+            for id_node, aliases in _pairs(file, value, section, problems):
+                entry = id_node.value
+                if not re.fullmatch(r"[A-Za-z0-9_]+", entry):
+                    problems.append(_problem(file, id_node, f"{section}: bad id '{entry}'"))
+                    continue
+                where = f"{section}.{entry}"
+                terms.extend(
+                    Term(kind, entry, a, lang)
+                    for lang, a in _aliases(file, aliases, where, problems)
+                )
+        elif section == "partner_cues":
+            for lang_node, words in _pairs(file, value, section, problems):
+                lang = lang_node.value
+                kind = "ratio_cue" if lang.startswith("ratio_") else "partner_cue"
+                base = lang.removeprefix("ratio_")
+                if base not in ("en", "zh"):
+                    problems.append(
+                        _problem(file, lang_node, f"{section}: unknown language '{lang}'")
+                    )
+                    continue
+                terms.extend(
+                    Term(kind, kind, w, base) for w in _strings(file, words, section, problems)
+                )
+        elif section == "ignore":
+            for lang_node, words in _pairs(file, value, section, problems):
+                terms.extend(
+                    Term("ignore", "ignore", w, lang_node.value)
+                    for w in _strings(file, words, section, problems)
+                )
+        elif section == "time":
+            terms.extend(_read_time(file, value, problems))
+        else:
+            problems.append(_problem(file, key, f"vocabulary: unknown section '{section}'"))
+    return terms
+
+
+def _read_time(file: str, node: yaml.Node, problems: list[str]) -> list[Term]:
+    terms: list[Term] = []
+    for key, value in _pairs(file, node, "time", problems):
+        group = key.value
+        if group in TIME_GROUPS:
+            terms.extend(
+                Term("time", group, a, lang) for lang, a in _aliases(file, value, group, problems)
+            )
+        elif group == "months":
+            for lang_node, words in _pairs(file, value, "months", problems):
+                names = _strings(file, words, "months", problems)
+                if len(names) != 12:
+                    problems.append(_problem(file, words, "months: expected 12 names"))
+                    continue
+                lang = lang_node.value.split("_")[0]
+                terms.extend(Term("month", f"{i:02d}", n, lang) for i, n in enumerate(names, 1))
+        elif group in ("halves", "quarters"):
+            kind = "half" if group == "halves" else "quarter"
+            for id_node, aliases in _pairs(file, value, group, problems):
+                terms.extend(
+                    Term(kind, id_node.value, a, lang)
+                    for lang, a in _aliases(file, aliases, f"{group}.{id_node.value}", problems)
+                )
+        else:
+            problems.append(_problem(file, key, f"time: unknown group '{group}'"))
+    return terms
+
+
+# --- matching -----------------------------------------------------------------------------
+
+
+def _is_case_sensitive(alias: str) -> bool:
+    """Short all-capital aliases (US, EU, REE) must not match "us", "eu", "ree"."""
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and len(letters) <= 4 and all(c.isupper() for c in letters)
+
+
+def _variants(alias: str) -> set[str]:
+    """Plural, hyphen and space variants of an English alias."""
+    forms = {alias, alias.replace("-", " "), alias.replace(" ", "-")}
+    if alias[-1:].isalpha() and not _is_case_sensitive(alias):
+        for form in list(forms):
+            if form.endswith("y") and not form.endswith(("ay", "ey", "oy", "uy")):
+                forms.add(form[:-1] + "ies")
+            elif form.endswith(("s", "x", "ch", "sh")):
+                forms.add(form + "es")
+            else:
+                forms.add(form + "s")
+    return forms
+
+
+@dataclass(frozen=True, slots=True)
+class _Matchers:
+    folded: Any  # ahocorasick.Automaton over case-folded, simplified text
+    exact: Any  # ahocorasick.Automaton over the text as written (short capitals)
+
+
+@cache
+def _matchers(vocabulary: Vocabulary) -> _Matchers:
+    import ahocorasick
+
+    folded = ahocorasick.Automaton()
+    exact = ahocorasick.Automaton()
+    for term in vocabulary.terms:
+        if term.lang == "en":
+            for form in _variants(term.alias):
+                if _is_case_sensitive(term.alias):
+                    _add(exact, form, term)
+                else:
+                    _add(folded, form.lower(), term)
+        else:
+            _add(folded, to_simplified(term.alias).lower(), term)
+    for automaton in (folded, exact):
+        if len(automaton):
+            automaton.make_automaton()
+    return _Matchers(folded, exact)
+
+
+def _add(automaton: Any, key: str, term: Term) -> None:
+    entries: list[Term] = list(automaton.get(key, ()))
+    if term not in entries:
+        entries.append(term)
+    automaton.add_word(key, tuple(entries))
+
+
+def fold(text: str) -> str:
+    """Case-folded, simplified copy of ``text`` with the same length."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return to_simplified(lowered)
+
+
+def find_terms(vocabulary: Vocabulary, text: str, folded: str | None = None) -> list[Hit]:
+    """Non-overlapping vocabulary hits in ``text``, longest first, in reading order.
+
+    Latin-script aliases must stand at word boundaries; Chinese ones need not.
+    """
+    matchers = _matchers(vocabulary)
+    folded = fold(text) if folded is None else folded
+    candidates: list[tuple[int, int, Term]] = []
+    for automaton, haystack in ((matchers.folded, folded), (matchers.exact, text)):
+        if not len(automaton):
+            continue
+        for end_index, terms in automaton.iter(haystack):
+            for term in terms:
+                length = (
+                    len(term.alias)
+                    if term.lang != "en"
+                    else _match_length(haystack, end_index, term)
+                )
+                start = end_index - length + 1
+                if term.lang == "en" and not _at_word_boundary(text, start, end_index + 1):
+                    continue
+                candidates.append((start, end_index + 1, term))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken: list[tuple[int, int, Term]] = []
+    occupied: list[tuple[int, int]] = []
+    for start, end, term in candidates:
+        if any(start < e and end > s for s, e in occupied):
+            continue
+        occupied.append((start, end))
+        taken.append((start, end, term))
+    taken.sort(key=lambda c: c[0])
+    return [Hit(s, e, t.kind, t.id) for s, e, t in taken if t.kind != "ignore"]
+
+
+def _match_length(haystack: str, end_index: int, term: Term) -> int:
+    """The length of the variant of ``term`` that ended at ``end_index``."""
+    for form in sorted(_variants(term.alias), key=len, reverse=True):
+        key = form if _is_case_sensitive(term.alias) else form.lower()
+        if haystack.endswith(key, 0, end_index + 1):
+            return len(key)
+    return len(term.alias)
+
+
+def _at_word_boundary(text: str, start: int, end: int) -> bool:
+    if start < 0:
+        return False
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    first, last = text[start], text[end - 1]
+    ok_before = not (_WORD_CHAR.match(before) and _WORD_CHAR.match(first))
+    ok_after = not (_WORD_CHAR.match(after) and _WORD_CHAR.match(last))
+    return ok_before and ok_after
