@@ -96,6 +96,7 @@ def _options(
     as_of: str | None,
 ) -> ScanOptions:
     from recheck.documents import DEFAULT_EXTENSIONS
+    from recheck.judge import Tolerance
     from recheck.pipeline import ScanOptions
 
     when = as_of or config.as_of
@@ -111,6 +112,7 @@ def _options(
         encoding=encoding or config.encoding,
         reference=tuple(reference or ()) or config.reference,
         as_of=when,
+        tolerance=Tolerance(**dict(config.tolerance)),
     )
 
 

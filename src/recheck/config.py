@@ -17,6 +17,7 @@ from recheck.errors import ConfigError
 
 FORMATS = ("text", "json")
 FAIL_ON = ("error", "warning", "note", "never")
+TOLERANCE_KEYS = ("eq", "approx", "nearly")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     encoding: str | None = None
     as_of: str | None = None
+    tolerance: tuple[tuple[str, float], ...] = ()  # [tolerance] table: eq, approx, nearly
 
 
 def find_config(start: Path) -> Path | None:
@@ -103,7 +105,22 @@ def _check(where: str, key: str, value: Any) -> tuple[str, Any]:
             raise ConfigError(
                 f"{where}: 'as-of' must be a date YYYY-MM-DD, got {value!r}"
             ) from None
+    if key == "tolerance":
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: 'tolerance' must be a table")
+        for name, number in value.items():
+            if name not in TOLERANCE_KEYS:
+                raise ConfigError(
+                    f"{where}: unknown key 'tolerance.{name}' (known: eq, approx, nearly)"
+                )
+            if (
+                isinstance(number, bool)
+                or not isinstance(number, int | float)
+                or not 0 <= number < 1
+            ):
+                raise ConfigError(f"{where}: 'tolerance.{name}' must be a number from 0 to 1")
+        return "tolerance", tuple(sorted((k, float(v)) for k, v in value.items()))
     raise ConfigError(
         f"{where}: unknown key '{key}' (known: as-of, encoding, exclude, fail-on, format, "
-        "include, reference)"
+        "include, reference, tolerance)"
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from recheck.claims import Claim, claims_in_documents
 from recheck.documents import DEFAULT_EXTENSIONS, SkippedFile, read_documents
-from recheck.judge import Conflict, Finding, judge
+from recheck.judge import Conflict, Finding, Tolerance, judge
 from recheck.reference import Reference, load_reference
 
 
@@ -22,6 +22,7 @@ class ScanOptions:
     encoding: str | None = None
     reference: tuple[str, ...] = ()  # empty: the packaged reference
     as_of: str | None = None  # YYYY-MM-DD for undated articles; None: today
+    tolerance: Tolerance = field(default_factory=Tolerance)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,5 +59,5 @@ def scan(paths: Sequence[str], options: ScanOptions) -> ScanResult:
     """Extract, judge against the reference and reconcile the claims under ``paths``."""
     reference = load_reference(options.reference)
     extracted = extract_claims(paths, options, reference)
-    findings, conflicts = judge(extracted.claims, reference)
+    findings, conflicts = judge(extracted.claims, reference, options.as_of, options.tolerance)
     return ScanResult(extracted.files, extracted.skipped, tuple(findings), tuple(conflicts))

@@ -39,6 +39,9 @@ class Source:
     edition: str | None
     published: str  # YYYY-MM-DD: from this day on the source is "current"
     url: str | None
+    # Editions of one publication form a series; the newest edition published by a date is
+    # the current one. Default: the id without a trailing year ("usgs-mcs-2025" → "usgs-mcs").
+    series: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +231,8 @@ def _date(
         return None
 
 
-_SOURCE_FIELDS = {"title", "publisher", "edition", "published", "url", "note"}
+_SOURCE_FIELDS = {"title", "publisher", "edition", "published", "url", "note", "series"}
+_TRAILING_YEAR = re.compile(r"[-_]?(?:19|20)\d\d$")
 
 
 def _read_sources(name: str, node: yaml.Node, out: dict[str, Source], problems: _Problems) -> None:
@@ -254,6 +258,9 @@ def _read_sources(name: str, node: yaml.Node, out: dict[str, Source], problems: 
                 edition=_text(name, fields, "edition", problems, value, required=False),
                 published=published,
                 url=_text(name, fields, "url", problems, value, required=False),
+                series=_text(name, fields, "series", problems, value, required=False)
+                or _TRAILING_YEAR.sub("", sid)
+                or sid,
             )
 
 
@@ -363,6 +370,28 @@ def _read_tables(
     return facts
 
 
+def printed_half_unit(value: float) -> float:
+    """Half a unit of the last digit a figure was printed with: 70 → 0.5, 48.9 → 0.05,
+    44,000,000 → 500,000 (a large round figure is rounded to its last non-zero digit)."""
+    value = abs(value)
+    text = f"{value:.6f}".rstrip("0")
+    if not text.endswith("."):
+        return 0.5 * 10.0 ** -len(text.split(".")[1])
+    digits = text[:-1]
+    if value < 1000:
+        return 0.5
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 0.5 * 10.0**zeros
+
+
+def _short(value: float) -> str:
+    """44000000 → "44M", 390000 → "390k": for notes an editor reads."""
+    for size, suffix in ((1e9, "bn"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= size:
+            return f"{value / size:g}{suffix}"
+    return f"{value:g}"
+
+
 def derive_table_facts(
     source: Source,
     metric: str,
@@ -406,19 +435,34 @@ def derive_table_facts(
     world = rows.get(WORLD)
     countries = {s: r for s, r in rows.items() if s != WORLD}
     if world is not None:
-        w_value, w_low, w_high = world
+        # A world total printed as a bound (">90,000,000" where some countries are NA) is
+        # read as its figure: that is how the source's own share would be computed, and the
+        # note says so.
+        w_value = world[0]
+        w_half = printed_half_unit(w_value)
+        bound = "" if world[1] == world[2] else (">" if world[2] is None else "<")
         for subject, (value, _, _) in sorted(countries.items()):
-            # A world total given as a bound (">90 Mt") bounds the share the other way round.
-            low = value / w_high * 100 if w_high else 0.0
-            high = value / w_low * 100 if w_low else None
+            # The share covers what the printed figures allow: 44 of 390 (each rounded) is
+            # 43.5–44.5 of 385–395.
+            half = printed_half_unit(value)
+            low = (value - half) / (w_value + w_half) * 100
+            high = (value + half) / (w_value - w_half) * 100 if w_value > w_half else None
             facts.append(
-                fact(
+                Fact(
                     subject,
+                    None,
+                    metric,
+                    commodity,
                     "share",
                     round(value / w_value * 100, 2),
                     round(low, 2),
                     None if high is None else round(high, 2),
                     "percent",
+                    year,
+                    None,
+                    source,
+                    locator,
+                    f"{_short(value)} of {bound}{_short(w_value)} {unit}",
                     True,
                 )
             )
