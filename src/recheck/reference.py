@@ -372,7 +372,9 @@ def _read_tables(
 
 def printed_half_unit(value: float) -> float:
     """Half a unit of the last digit a figure was printed with: 70 → 0.5, 48.9 → 0.05,
-    44,000,000 → 500,000 (a large round figure is rounded to its last non-zero digit)."""
+    44,000,000 → 500,000. Large round figures are read as rounded to their last non-zero
+    digit but to no fewer than two significant digits (USGS rounds world totals so:
+    90,000,000 means 89.5–90.5 million, not 85–95)."""
     value = abs(value)
     text = f"{value:.6f}".rstrip("0")
     if not text.endswith("."):
@@ -381,6 +383,8 @@ def printed_half_unit(value: float) -> float:
     if value < 1000:
         return 0.5
     zeros = len(digits) - len(digits.rstrip("0"))
+    significant = len(digits) - zeros
+    zeros = max(0, zeros - max(0, 2 - significant))
     return 0.5 * 10.0**zeros
 
 

@@ -1,0 +1,249 @@
+"""Verdicts and conflicts on hand-made claims and reference facts (no extraction involved)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from recheck.claims import Claim
+from recheck.judge import Tolerance, claim_interval, judge, judge_claim, reconcile
+from recheck.reference import load_reference
+
+SOURCES = """sources:
+  survey-2023:
+    title: Survey 2023
+    publisher: Survey Office
+    edition: S 2023
+    published: 2023-01-31
+    url: https://example.org/2023
+  survey-2025:
+    title: Survey 2025
+    publisher: Survey Office
+    edition: S 2025
+    published: 2025-01-31
+    url: https://example.org/2025
+  survey-2026:
+    title: Survey 2026
+    publisher: Survey Office
+    edition: S 2026
+    published: 2026-01-31
+    url: https://example.org/2026
+  agency-2025:
+    title: Outlook 2025
+    publisher: Agency
+    edition: O 2025
+    published: 2025-05-01
+    url: https://example.org/outlook
+"""
+TABLES = """tables:
+  - {source: survey-2023, metric: reserves, commodity: rare_earths, unit: t,
+     values: {CN: 44000000, VN: 22000000, AU: 4200000, world: 130000000}}
+  - {source: survey-2025, metric: reserves, commodity: rare_earths, unit: t,
+     values: {CN: 44000000, AU: 5700000, BR: 21000000, world: ">90000000"}}
+  - {source: survey-2026, metric: reserves, commodity: rare_earths, unit: t,
+     values: {CN: 44000000, AU: 6300000, BR: 21000000, world: ">85000000"}}
+  - {source: survey-2025, metric: mine_production, commodity: rare_earths, unit: t, year: 2023,
+     values: {CN: 255000, world: 376000}}
+  - {source: survey-2025, metric: mine_production, commodity: rare_earths, unit: t, year: 2024,
+     values: {CN: 270000, world: 390000}}
+facts:
+  - {subject: CN, metric: mine_production, commodity: rare_earths, measure: share, value: 60,
+     unit: percent, year: 2024, source: agency-2025}
+  - {subject: CN, metric: refining, commodity: rare_earths, measure: share, value: 91,
+     unit: percent, year: 2024, source: agency-2025}
+"""
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory):
+    folder: Path = tmp_path_factory.mktemp("ref")
+    (folder / "sources.yaml").write_text(SOURCES, encoding="utf-8")
+    (folder / "facts.yaml").write_text(TABLES, encoding="utf-8")
+    return load_reference([folder])
+
+
+def claim(value: float, qualifier: str = "eq", **key: object) -> Claim:
+    low = high = value
+    if qualifier in ("gt", "ge"):
+        high = None
+    if qualifier in ("lt", "le"):
+        low = None
+    fields: dict[str, object] = dict(
+        id="a.txt:1:1",
+        file="a.txt",
+        line=1,
+        column=1,
+        text=f"{value}",
+        value=value,
+        unit="percent",
+        qualifier=qualifier,
+        low=low,
+        high=high,
+        subject="CN",
+        partner=None,
+        metric="reserves",
+        commodity="rare_earths",
+        measure="share",
+        year=None,
+        period=None,
+        published="2025-06-01",
+        lang="en",
+        sentence="s",
+    )
+    fields.update(key)
+    return Claim(**fields)  # type: ignore[arg-type]
+
+
+def verdict(reference, c: Claim, as_of: str = "2025-06-01") -> str:
+    return judge_claim(c, reference, as_of).verdict
+
+
+def test_supported_by_the_current_edition(reference) -> None:
+    finding = judge_claim(claim(48.9), reference, "2025-06-01")
+    assert finding.verdict == "supported"
+    assert finding.severity == "none"
+    assert finding.reference is not None and finding.reference.source.id == "survey-2025"
+
+
+def test_outdated_names_the_edition_it_matches_and_the_current_figure(reference) -> None:
+    finding = judge_claim(claim(34), reference, "2025-06-01")
+    assert finding.verdict == "outdated" and finding.severity == "warning"
+    assert finding.reference is not None and finding.reference.source.id == "survey-2023"
+    assert "S 2025" in finding.message and "S 2023" in finding.message
+    assert "48.89%" in finding.message
+
+
+def test_contradicted_when_no_edition_fits(reference) -> None:
+    finding = judge_claim(claim(15), reference, "2025-06-01")
+    assert finding.verdict == "contradicted" and finding.severity == "error"
+    assert finding.reference is not None  # judged against the current figure
+
+
+def test_unverified_without_a_fact_or_without_a_key(reference) -> None:
+    assert verdict(reference, claim(50, subject="IN")) == "unverified"
+    assert verdict(reference, claim(50, metric=None)) == "unverified"
+    assert judge_claim(claim(50, metric=None), reference, "2025-06-01").severity == "note"
+
+
+def test_edition_at_publication_decides(reference) -> None:
+    # Australia's share: 5.7 of >90 Mt (6.3%) in S 2025, 6.3 of >85 Mt (7.4%) in S 2026.
+    c = claim(6.3, subject="AU")
+    assert verdict(reference, replace(c, published="2025-06-01")) == "supported"
+    assert verdict(reference, replace(c, published="2026-06-01")) == "outdated"
+    c = claim(7.4, subject="AU")
+    assert verdict(reference, replace(c, published="2025-06-01")) == "contradicted"
+    assert verdict(reference, replace(c, published="2026-06-01")) == "supported"
+
+
+def test_undated_article_is_judged_as_of(reference) -> None:
+    c = claim(7.4, subject="AU", published=None)
+    assert judge_claim(c, reference, "2025-06-01").verdict == "contradicted"
+    assert judge_claim(c, reference, "2026-06-01").verdict == "supported"
+
+
+def test_before_any_edition_there_is_nothing_to_judge_against(reference) -> None:
+    assert verdict(reference, claim(34, published="2020-01-01")) == "unverified"
+
+
+@pytest.mark.parametrize(
+    "value, qualifier, expected",
+    [
+        (90, "gt", "supported"),  # over 90% vs 91
+        (95, "gt", "contradicted"),  # over 95% vs 91
+        (92, "nearly", "supported"),  # nearly 92% vs 91
+        (90, "nearly", "contradicted"),  # nearly 90% is below 90, the source says 91
+        (85, "approx", "supported"),  # about 85% covers 76.5–93.5
+        (80, "eq", "contradicted"),
+        (95, "lt", "supported"),  # less than 95%
+        (90, "le", "contradicted"),  # at most 90% vs 91 (printed 90.5–91.5)
+    ],
+)
+def test_qualifiers(reference, value, qualifier, expected) -> None:
+    assert verdict(reference, claim(value, qualifier, metric="refining")) == expected
+
+
+def test_range_claims(reference) -> None:
+    c = claim(92.5, "range", metric="refining", low=90.0, high=95.0)
+    assert verdict(reference, c) == "supported"
+    c = claim(82.5, "range", metric="refining", low=80.0, high=85.0)
+    assert verdict(reference, c) == "contradicted"
+
+
+def test_several_current_sources_for_one_key(reference) -> None:
+    # China's share of mine production: 69.2% (Survey, 270 of 390 kt) and 60% (Agency).
+    for value, source in ((69, "survey-2025"), (60, "agency-2025")):
+        finding = judge_claim(claim(value, metric="mine_production"), reference, "2025-06-01")
+        assert finding.verdict == "supported"
+        assert finding.reference is not None and finding.reference.source.id == source
+    assert verdict(reference, claim(80, metric="mine_production")) == "contradicted"
+
+
+def test_explicit_year_is_judged_against_that_year(reference) -> None:
+    # 255 of 376 kt in 2023 (67.6–68.0%); 270 of 390 kt in 2024 (67.2–71.2%, rounded figures);
+    # a plain figure stretches 2%: 71 covers 69.6–72.4.
+    assert verdict(reference, claim(67.8, metric="mine_production", year=2023)) == "supported"
+    assert verdict(reference, claim(71, metric="mine_production", year=2023)) == "contradicted"
+    assert verdict(reference, claim(71, metric="mine_production")) == "supported"
+    assert verdict(reference, claim(69.2, metric="mine_production", year=2019)) == "unverified"
+
+
+def test_amounts_and_derived_ranks(reference) -> None:
+    amount = claim(44e6, unit="t", measure="amount")
+    assert verdict(reference, amount) == "supported"
+    rank = claim(2, unit="rank", measure="rank", subject="BR")
+    assert verdict(reference, rank) == "supported"
+    rank_au = claim(2, unit="rank", measure="rank", subject="AU")
+    assert verdict(reference, rank_au) == "contradicted"  # third in S 2025
+
+
+def test_precision_of_the_reference() -> None:
+    tolerance = Tolerance()
+    assert claim_interval(claim(70), tolerance) == pytest.approx((68.6, 71.4))
+    assert claim_interval(claim(70, "approx"), tolerance) == pytest.approx((63, 77))
+    assert claim_interval(claim(90, "nearly"), tolerance) == pytest.approx((81, 90))
+    assert claim_interval(claim(90, "gt"), tolerance)[1] == float("inf")
+
+
+def test_tolerance_is_configurable(reference) -> None:
+    c = claim(85, "approx", metric="refining")
+    assert judge_claim(c, reference, "2025-06-01").verdict == "supported"
+    strict = Tolerance(approx=0.02)
+    assert judge_claim(c, reference, "2025-06-01", strict).verdict == "contradicted"
+
+
+def test_conflicts_within_a_file_are_errors_across_files_warnings() -> None:
+    a = claim(70, id="a.txt:1:1")
+    b = claim(60, id="a.txt:5:1", line=5)
+    c = claim(70, id="b.txt:2:3", file="b.txt")
+    d = claim(69.5, id="c.txt:1:1", file="c.txt")
+    inside = reconcile([a, b])
+    assert len(inside) == 1 and inside[0].severity == "error"
+    assert inside[0].claims == ("a.txt:1:1", "a.txt:5:1")
+    across = reconcile([b, c])
+    assert len(across) == 1 and across[0].severity == "warning"
+    assert reconcile([a, c, d]) == []  # 70, 70 and 69.5 can all hold
+
+
+def test_different_periods_or_keys_do_not_conflict() -> None:
+    june = claim(352.8, unit="t", measure="amount", metric="exports", year=2025, period="2025-06")
+    may = replace(june, id="a.txt:2:1", value=1238.0, low=1238.0, high=1238.0, period="2025-05")
+    assert reconcile([june, may]) == []
+    other = replace(may, period="2025-06", subject="JP")
+    assert reconcile([june, other]) == []
+
+
+def test_ranks_conflict_with_ranks() -> None:
+    second = claim(2, unit="rank", measure="rank", subject="AU", id="a.txt:1:1")
+    fifth = claim(5, unit="rank", measure="rank", subject="AU", id="b.txt:1:1", file="b.txt")
+    assert len(reconcile([second, fifth])) == 1
+
+
+def test_judge_marks_conflicting_claims(reference) -> None:
+    a = claim(70, id="a.txt:1:1")
+    b = claim(60, id="a.txt:5:1", line=5)
+    findings, conflicts = judge([a, b], reference, "2025-06-01")
+    assert len(conflicts) == 1
+    assert findings[0].conflicts_with == ("a.txt:5:1",)
+    assert findings[1].conflicts_with == ("a.txt:1:1",)
