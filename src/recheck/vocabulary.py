@@ -166,8 +166,8 @@ def _is_case_sensitive(alias: str) -> bool:
 
 
 def _variants(alias: str) -> set[str]:
-    """Plural, hyphen and space variants of an English alias."""
-    forms = {alias, alias.replace("-", " "), alias.replace(" ", "-")}
+    """Plural variants of an English alias (hyphens are folded to spaces before matching)."""
+    forms = {alias}
     if alias[-1:].isalpha() and not _is_case_sensitive(alias):
         for form in list(forms):
             if form.endswith("y") and not form.endswith(("ay", "ey", "oy", "uy")):
@@ -197,9 +197,9 @@ def _matchers(vocabulary: Vocabulary) -> _Matchers:
                 if _is_case_sensitive(term.alias):
                     _add(exact, form, term)
                 else:
-                    _add(folded, form.lower(), term)
+                    _add(folded, fold(form), term)
         else:
-            _add(folded, to_simplified(term.alias).lower(), term)
+            _add(folded, fold(term.alias), term)
     for automaton in (folded, exact):
         if len(automaton):
             automaton.make_automaton()
@@ -214,11 +214,11 @@ def _add(automaton: Any, key: str, term: Term) -> None:
 
 
 def fold(text: str) -> str:
-    """Case-folded, simplified copy of ``text`` with the same length."""
+    """Case-folded, simplified copy of ``text`` with hyphens as spaces; same length."""
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return to_simplified(lowered)
+    return to_simplified(lowered.replace("-", " "))
 
 
 def find_terms(vocabulary: Vocabulary, text: str, folded: str | None = None) -> list[Hit]:
@@ -258,7 +258,7 @@ def find_terms(vocabulary: Vocabulary, text: str, folded: str | None = None) -> 
 def _match_length(haystack: str, end_index: int, term: Term) -> int:
     """The length of the variant of ``term`` that ended at ``end_index``."""
     for form in sorted(_variants(term.alias), key=len, reverse=True):
-        key = form if _is_case_sensitive(term.alias) else form.lower()
+        key = form if _is_case_sensitive(term.alias) else fold(form)
         if haystack.endswith(key, 0, end_index + 1):
             return len(key)
     return len(term.alias)

@@ -1,0 +1,177 @@
+"""Key resolution on hand-placed mentions: subject, partner, metric, commodity, year, period.
+
+The mentions are built by hand here so that these tests pin resolution alone; the seed tests
+(test_claims_seeds.py) run extraction and resolution together.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from recheck.claims import Key, resolve_keys
+from recheck.numbers.mention import Mention
+from recheck.reference import load_reference
+from recheck.vocabulary import find_terms
+
+UNIT_OF = {
+    "%": ("percent", "share"),
+    "t": ("t", "amount"),
+    "x": ("x", "ratio"),
+    "r": ("rank", "rank"),
+}
+
+
+@pytest.fixture(scope="module")
+def vocabulary():
+    return load_reference().vocabulary
+
+
+def mentions(text: str, marked: list[tuple[str, str]]) -> list[Mention]:
+    """Mentions at the first occurrence of each (surface, kind) after the previous one."""
+    out, cursor = [], 0
+    for surface, kind in marked:
+        start = text.index(surface, cursor)
+        cursor = start + len(surface)
+        unit, measure = UNIT_OF[kind]
+        number = float(re.findall(r"[\d.]+", surface)[0]) if re.search(r"\d", surface) else 2.0
+        out.append(Mention(start, cursor, surface, number, unit, "eq", number, number, measure))
+    return out
+
+
+def keys(
+    vocabulary, text: str, marked, published: str | None = "2025-10-21", carried: str | None = None
+) -> list[Key]:
+    found = mentions(text, marked)
+    return resolve_keys(text, found, find_terms(vocabulary, text), published, carried)
+
+
+def test_two_claims_in_one_clause(vocabulary) -> None:
+    text = (
+        "But they forget that China not only accounts for 70% of global rare earth extraction "
+        "but also over 90% of processing capacity."
+    )
+    first, second = keys(vocabulary, text, [("70%", "%"), ("90%", "%")])
+    assert (first.subject, first.metric, first.commodity) == (
+        "CN",
+        "mine_production",
+        "rare_earths",
+    )
+    assert (second.subject, second.metric, second.commodity) == ("CN", "refining", "rare_earths")
+
+
+def test_metric_and_commodity_carried_across_coordinated_numbers(vocabulary) -> None:
+    text = (
+        "China holds the largest reserves, controlling 61% of global production and supplying "
+        "92% of refined rare earths and 99% of heavy rare earths [1][2]."
+    )
+    a, b, c = keys(vocabulary, text, [("61%", "%"), ("92%", "%"), ("99%", "%")])
+    assert a.metric == "mine_production" and a.subject == "CN"
+    assert (b.metric, b.commodity) == ("refining", "rare_earths")
+    assert (c.metric, c.commodity, c.subject) == ("refining", "heavy_rare_earths", "CN")
+
+
+def test_partner_after_relies_on(vocabulary) -> None:
+    text = (
+        "The military sector, particularly the F-35 fighter jet, relies on China for "
+        "approximately 87% of its rare earth supply."
+    )
+    (key,) = keys(vocabulary, text, [("87%", "%")])
+    assert key.partner == "CN"
+    assert key.subject == "f35"
+    assert key.commodity == "rare_earths"
+
+
+def test_subject_is_not_the_partner(vocabulary) -> None:
+    text = (
+        "The U.S. holds approximately 15% of global rare earth reserves but only 3% of "
+        "processing capacity, leading to a heavy reliance on China for 90% of processed "
+        "rare earth products."
+    )
+    a, b, c = keys(vocabulary, text, [("15%", "%"), ("3%", "%"), ("90%", "%")])
+    assert (a.subject, a.metric) == ("US", "reserves")
+    assert (b.subject, b.metric) == ("US", "refining")
+    assert (c.subject, c.partner, c.metric) == ("US", "CN", "refining")
+
+
+def test_chinese_partner_and_month(vocabulary) -> None:
+    text = "9月中国对美出口稀土下降30%"
+    (key,) = keys(vocabulary, text, [("下降30%", "%")])
+    assert (key.subject, key.partner, key.metric, key.commodity) == (
+        "CN",
+        "US",
+        "exports",
+        "rare_earths",
+    )
+    assert (key.year, key.period) == (2025, "2025-09")
+
+
+def test_traditional_chinese_is_matched_as_simplified(vocabulary) -> None:
+    text = "美國稀土精鍊99%依賴中國"
+    (key,) = keys(vocabulary, text, [("99%", "%")])
+    assert (key.subject, key.partner, key.metric, key.commodity) == (
+        "US",
+        "CN",
+        "refining",
+        "rare_earths",
+    )
+
+
+def test_rank_with_metric_after(vocabulary) -> None:
+    text = "Australia has the second-largest rare earth reserves globally."
+    (key,) = keys(vocabulary, text, [("second-largest", "r")])
+    assert (key.subject, key.metric, key.commodity) == ("AU", "reserves", "rare_earths")
+
+
+def test_ratio_partner(vocabulary) -> None:
+    text = "India's production capacity is less than one-tenth of China's."
+    (key,) = keys(vocabulary, text, [("less than one-tenth", "x")])
+    assert (key.subject, key.partner) == ("IN", "CN")
+
+
+def test_subject_carried_from_previous_sentence(vocabulary) -> None:
+    text = "Its rare earth exports fell 30% in September."
+    (key,) = keys(vocabulary, text, [("30%", "%")], carried="CN")
+    assert key.subject == "CN"
+    assert key.period == "2025-09"
+
+
+def test_unresolved_stays_null(vocabulary) -> None:
+    text = "The committee met and raised the figure to 12 in the end."
+    (key,) = keys(vocabulary, text, [("12", "t")])
+    assert key == Key()
+
+
+def test_world_amount(vocabulary) -> None:
+    text = "Global mine production rose to 390,000 t in 2024."
+    (key,) = keys(vocabulary, text, [("390,000 t", "t")])
+    assert (key.subject, key.metric, key.year) == ("world", "mine_production", 2024)
+
+
+@pytest.mark.parametrize(
+    "text, published, year, period",
+    [
+        ("China mined 240,000 t in 2023.", "2025-01-01", 2023, "2023"),
+        ("中国2023年稀土开采量为240,000 t。", "2025-01-01", 2023, "2023"),
+        ("China mined 240,000 t last year.", "2025-03-01", 2024, "2024"),
+        ("China mined 240,000 t in the first half.", "2025-08-01", 2025, "2025-H1"),
+        ("China exported 240,000 t in December.", "2025-03-01", 2024, "2024-12"),
+        ("China mined 240,000 t.", "2025-03-01", None, None),
+    ],
+)
+def test_years_and_periods(vocabulary, text, published, year, period) -> None:
+    (key,) = keys(vocabulary, text, [("240,000 t", "t")], published=published)
+    assert (key.year, key.period) == (year, period)
+
+
+def test_case_sensitive_short_aliases(vocabulary) -> None:
+    hits = find_terms(vocabulary, "let us compare: the US mined 40 t")
+    assert [h.id for h in hits if h.kind == "subject"] == ["US"]
+
+
+def test_plurals_and_hyphens(vocabulary) -> None:
+    hits = find_terms(vocabulary, "rare-earth magnets and the reserve of a rare earth")
+    ids = [h.id for h in hits]
+    assert ids[0] == "rare_earth_magnets"
+    assert "reserves" in ids and "rare_earths" in ids
