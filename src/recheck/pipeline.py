@@ -49,7 +49,11 @@ def extract_claims(
     """
     reference = reference or load_reference(options.reference)
     documents, skipped = read_documents(
-        paths, extensions=options.extensions, exclude=options.exclude, encoding=options.encoding
+        paths,
+        extensions=options.extensions,
+        exclude=options.exclude,
+        encoding=options.encoding,
+        as_of=options.as_of,
     )
     claims = claims_in_documents(documents, reference.vocabulary)
     return ClaimsResult(len(documents), tuple(skipped), tuple(claims))

@@ -42,6 +42,7 @@ _WIDTH_TABLE: Mapping[int, str] = MappingProxyType(
     }
 )
 
+_WIDTH_RE = re.compile("[" + "".join(re.escape(chr(code)) for code in _WIDTH_TABLE) + "]")
 _DIGIT_PUNCT = re.compile(r"(?<=[0-9])[，：](?=[0-9])")
 _DIGIT_PUNCT_ASCII = MappingProxyType({"，": ",", "：": ":"})
 
@@ -65,7 +66,7 @@ def has_cjk(text: str) -> bool:
 
 def normalise_width(text: str) -> str:
     """Map full-width forms to ASCII one code point for one (rule in the module docstring)."""
-    mapped = text.translate(_WIDTH_TABLE)
+    mapped = _WIDTH_RE.sub(lambda m: _WIDTH_TABLE[ord(m.group())], text)
     return _DIGIT_PUNCT.sub(lambda m: _DIGIT_PUNCT_ASCII[m.group()], mapped)
 
 

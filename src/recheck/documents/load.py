@@ -1,0 +1,120 @@
+"""A file on disk to a Document: read, decode, blank markup, normalise, split."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from recheck.documents.articles import Article, find_articles
+from recheck.documents.decode import BinaryFileError, decode
+from recheck.documents.markup import Stripped, strip_html, strip_markdown, strip_plain
+from recheck.documents.sentences import Sentence, find_sentences
+from recheck.documents.text import compute_line_starts, normalise_width, position
+from recheck.documents.walk import DEFAULT_EXTENSIONS, walk
+from recheck.errors import InputError
+
+__all__ = ["Document", "SkippedFile", "load_document", "read_documents"]
+
+_MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
+_HTML = (".html", ".htm", ".xhtml")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One decoded file. ``text`` has the length of ``source``: offsets, lines and columns of
+    one are those of the other; ``text`` is for matching, ``source`` for showing."""
+
+    path: str  # as reached from the PATH argument, "/" separators
+    source: str  # the decoded text as written (BOM removed)
+    text: str  # markup blanked, entities decoded in place, full-width forms mapped to ASCII
+    encoding: str
+    line_starts: tuple[int, ...]
+    articles: tuple[Article, ...]
+    sentences: tuple[Sentence, ...]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based ``(line, column)`` of ``offset``, columns in code points."""
+        if offset > len(self.source):
+            raise ValueError(f"offset {offset} beyond the end of {self.path}")
+        return position(self.line_starts, offset)
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    path: str
+    reason: str  # e.g. "binary file"
+
+
+def _strip(name: str, source: str) -> Stripped:
+    suffix = name.lower()
+    if suffix.endswith(_MARKDOWN):
+        return strip_markdown(source)
+    if suffix.endswith(_HTML):
+        return strip_html(source)
+    return strip_plain(source)
+
+
+def build_document(
+    source: str, display: str, encoding: str, *, kind: str = ".txt", as_of: str | None = None
+) -> Document:
+    """A Document from already decoded ``source``; ``kind`` is a file name or extension."""
+    stripped = _strip(kind, source)
+    text = normalise_width(stripped.text)
+    line_starts = compute_line_starts(source)
+    articles, datelines = find_articles(
+        text, line_starts, title=stripped.title, date=stripped.date, as_of=as_of
+    )
+    sentences = find_sentences(
+        text,
+        source,
+        line_starts,
+        articles,
+        breaks=stripped.breaks,
+        soft_wraps=stripped.soft_wraps,
+        skipped_lines=datelines,
+    )
+    return Document(display, source, text, encoding, line_starts, articles, sentences)
+
+
+def load_document(
+    path: Path, display: str, encoding: str | None = None, *, as_of: str | None = None
+) -> Document:
+    """Read (never write) ``path`` and build its Document.
+
+    ``as_of`` (``YYYY-MM-DD``) dates datelines that give no year. Raises ``BinaryFileError``
+    for binary content and ``InputError`` for unreadable or undecodable files, both naming
+    ``display``; ``ConfigError`` for an unknown forced encoding.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{display}: cannot read: {error.strerror or error}") from None
+    try:
+        source, used = decode(data, encoding)
+    except BinaryFileError as error:
+        raise BinaryFileError(f"{display}: {error}") from None
+    except InputError as error:
+        raise InputError(f"{display}: {error}") from None
+    return build_document(source, display, used, kind=path.name, as_of=as_of)
+
+
+def read_documents(
+    paths: Sequence[str],
+    extensions: Sequence[str] = DEFAULT_EXTENSIONS,
+    exclude: Sequence[str] = (),
+    encoding: str | None = None,
+    *,
+    as_of: str | None = None,
+) -> tuple[list[Document], list[SkippedFile]]:
+    """Walk ``paths`` and load every file; binary files are skipped, not fatal."""
+    if encoding is not None:
+        decode(b"", encoding)  # an unknown encoding is a ConfigError before any file is read
+    documents: list[Document] = []
+    skipped: list[SkippedFile] = []
+    for path, display in walk(paths, extensions, exclude):
+        try:
+            documents.append(load_document(path, display, encoding, as_of=as_of))
+        except BinaryFileError:
+            skipped.append(SkippedFile(display, "binary file"))
+    return documents, skipped

@@ -1,0 +1,218 @@
+"""Sentence splitting for English, Chinese and both mixed on one line.
+
+Works on the normalised text (markup blanked, width normalised) and returns spans; the
+caller takes ``text`` and ``original`` from the same offsets.
+
+Segments first: in plain text every line is a segment (news files hold one paragraph per
+line); in HTML and Markdown, where paragraphs wrap, consecutive non-blank lines form one.
+Blank lines, dateline lines (skipped altogether) and markup ``breaks`` always end segments.
+
+Inside a segment a sentence ends:
+
+* after ``。！？；`` (full width), whatever follows;
+* after ASCII ``!?;`` in Chinese context (a CJK ideograph before it, quotes skipped, or as
+  the next non-space character); after English ``!?`` followed by whitespace and a sentence
+  start (uppercase letter, digit, opening quote or bracket, CJK ideograph) or the end;
+* after ``.`` preceded by an ideograph, or directly followed by one, or followed by whitespace
+  and a sentence start — but never inside a number (``2.5``) nor after an abbreviation
+  (``U.S.``, ``e.g.``, ``Mr.``, ``Jan.``, ``Inc.``, ``vs.``, a single capital initial, and
+  ``No.`` before a digit);
+* after an ellipsis (``…`` or ``...``) followed by the end, an ideograph, or whitespace and a
+  sentence start;
+* after a run of citation markers (``[3][5]``) followed by whitespace, an optional dash
+  bullet and a capital or an ideograph — summaries that list findings without full stops.
+
+Closing quotes and brackets right after the terminator belong to the sentence. Spans are
+stripped of surrounding whitespace and of a leading dash or bullet; a list label opening a
+segment (``1. ``, ``2) ``) is left out of the first sentence (labels are not
+claims); spans without any letter or digit are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from recheck.documents.articles import Article
+from recheck.documents.text import CJK_CLASS, has_cjk, is_cjk, line_spans
+
+__all__ = ["Sentence", "find_sentences", "sentence_spans", "split_segment"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int  # offsets into Document.text
+    end: int
+    text: str  # Document.text[start:end], the normalised matching text
+    original: str  # Document.source[start:end], as written
+    lang: str  # "zh" if it contains CJK ideographs, else "en"
+    published: str | None  # the published date of its article
+
+
+_CLOSERS = "\"'”’」』）)]】》〉"
+_TERMINATOR = re.compile(rf"(?P<run>[。！？；!?;…]+|\.+(?:[!?…]+)?)[{re.escape(_CLOSERS)}]*")
+_CITATIONS = re.compile(
+    r"(?:\[\d{1,3}(?:\s*[,，–-]\s*\d{1,3})*\])+"
+    rf"(?=(?:\s+|\s*[-–—•]\s+)(?:[A-Z]|[{CJK_CLASS}]))"
+)
+_STARTERS = "\"'“‘「『（([【《〈"
+_ABBREVIATION_WORDS = """mr mrs ms dr prof sr jr st mt ft gen gov sen rep rev hon lt col capt
+    cmdr sgt adm jan feb mar apr jun jul aug sep sept oct nov dec tues thur thurs
+    inc corp co ltd llc plc bros dept fig figs vol vols vs approx appr ca cf al nos p pp"""
+_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+_TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_LEADING_BULLET = "-–—•·*"
+_NEXT_VISIBLE = re.compile(r"\s*(?:[-–—•·*]\s+)?(\S)?")
+_LIST_LABEL = re.compile(r"\s*\d{1,3}[.)]\s")
+
+
+def _starter(char: str) -> bool:
+    return char.isupper() or char.isdigit() or char in _STARTERS or is_cjk(char)
+
+
+def _abbreviation(segment: str, stop: int, next_char: str) -> bool:
+    """Is the word ending at ``segment[stop]`` (a full stop) an abbreviation?"""
+    match = _TOKEN_BEFORE.search(segment, max(0, stop - 32), stop)
+    if match is None:
+        return False
+    token = match.group(1)
+    if token.lower() == "no":
+        return next_char.isdigit()
+    if token.lower() in _ABBREVIATIONS or _INITIALS.fullmatch(token):
+        return True
+    return len(token) == 1 and token.isupper()
+
+
+def _ends_sentence(segment: str, match: re.Match[str]) -> bool:
+    run = match.group("run")
+    start, end = match.start(), match.end()
+    back = start - 1
+    while back >= 0 and segment[back] in _CLOSERS:
+        back -= 1
+    previous = segment[back] if back >= 0 else ""
+    following = segment[end] if end < len(segment) else ""
+    # the next visible character, past a dash bullet ("[11][13]. - China dominates")
+    visible = _NEXT_VISIBLE.match(segment, end)
+    next_visible = visible.group(1) or "" if visible else ""
+    spaced = following.isspace()
+    if not following:
+        return True
+    if any(char in "。！？；" for char in run):
+        return True
+    chinese = is_cjk(previous) or is_cjk(next_visible)
+    english_end = spaced and _starter(next_visible)
+    if "…" in run or run.startswith(".."):
+        return chinese or english_end
+    if run[0] in "!?;":
+        return chinese or (english_end and run[0] != ";")
+    # a single full stop
+    if previous.isdigit() and following.isdigit():
+        return False
+    if _LIST_LABEL.fullmatch(segment, 0, end + 1):
+        return False  # "1. " opening a numbered line is a label, not a sentence
+    if is_cjk(previous) or is_cjk(following):
+        return True
+    return english_end and not _abbreviation(segment, start, next_visible)
+
+
+def split_segment(segment: str) -> list[tuple[int, int]]:
+    """Sentence spans inside ``segment`` (offsets relative to it), stripped."""
+    cuts = {m.end() for m in _TERMINATOR.finditer(segment) if _ends_sentence(segment, m)}
+    cuts.update(m.end() for m in _CITATIONS.finditer(segment))
+    spans: list[tuple[int, int]] = []
+    label = _LIST_LABEL.match(segment)
+    start = label.end() if label else 0
+    for cut in [*sorted(cuts), len(segment)]:
+        if cut <= start:
+            continue
+        low, high = start, cut
+        while True:
+            while low < high and segment[low].isspace():
+                low += 1
+            if low + 1 < high and segment[low] in _LEADING_BULLET and segment[low + 1].isspace():
+                low += 1
+                continue
+            break
+        while high > low and segment[high - 1].isspace():
+            high -= 1
+        if any(char.isalnum() for char in segment[low:high]):
+            spans.append((low, high))
+        start = cut
+    return spans
+
+
+def _segments(
+    text: str,
+    line_starts: Sequence[int],
+    breaks: Sequence[int],
+    soft_wraps: bool,
+    skipped_lines: Collection[int],
+) -> list[tuple[int, int]]:
+    grouped: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for index, (start, end) in enumerate(line_spans(text, line_starts)):
+        if index in skipped_lines or not text[start:end].strip():
+            if current is not None:
+                grouped.append(current)
+                current = None
+            continue
+        if not soft_wraps:
+            grouped.append((start, end))
+        elif current is None:
+            current = (start, end)
+        else:
+            current = (current[0], end)
+    if current is not None:
+        grouped.append(current)
+    segments: list[tuple[int, int]] = []
+    for start, end in grouped:
+        previous = start
+        for cut in breaks[bisect_right(breaks, start) : bisect_left(breaks, end)]:
+            segments.append((previous, cut))
+            previous = cut
+        segments.append((previous, end))
+    return segments
+
+
+def sentence_spans(
+    text: str,
+    line_starts: Sequence[int],
+    *,
+    breaks: Sequence[int] = (),
+    soft_wraps: bool = False,
+    skipped_lines: Collection[int] = (),
+) -> list[tuple[int, int]]:
+    """``(start, end)`` of every sentence of ``text`` (rules in the module docstring)."""
+    spans: list[tuple[int, int]] = []
+    ordered_breaks = sorted(breaks)
+    skipped = frozenset(skipped_lines)
+    for start, end in _segments(text, line_starts, ordered_breaks, soft_wraps, skipped):
+        spans.extend((start + low, start + high) for low, high in split_segment(text[start:end]))
+    return spans
+
+
+def find_sentences(
+    text: str,
+    source: str,
+    line_starts: Sequence[int],
+    articles: Sequence[Article],
+    *,
+    breaks: Sequence[int] = (),
+    soft_wraps: bool = False,
+    skipped_lines: Collection[int] = (),
+) -> tuple[Sentence, ...]:
+    """The sentences of a document, each with its language and its article's date."""
+    article_starts = [article.start for article in articles]
+    sentences: list[Sentence] = []
+    for start, end in sentence_spans(
+        text, line_starts, breaks=breaks, soft_wraps=soft_wraps, skipped_lines=skipped_lines
+    ):
+        body = text[start:end]
+        index = bisect_right(article_starts, start) - 1
+        published = articles[index].published if index >= 0 else None
+        lang = "zh" if has_cjk(body) else "en"
+        sentences.append(Sentence(start, end, body, source[start:end], lang, published))
+    return tuple(sentences)
