@@ -35,6 +35,9 @@ app.add_typer(refs_app, name="refs")
 class Format(StrEnum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    markdown = "markdown"
 
 
 class FailOn(StrEnum):
@@ -134,15 +137,15 @@ def claims(
 ) -> None:
     """List every numeric expression found, resolved or not (no verdicts)."""
     from recheck.pipeline import extract_claims
-    from recheck.report import json_format, text_format
+    from recheck.report import CLAIMS_FORMATS, write_claims
 
     settings = _settings(config)
+    fmt = format or settings.format or "text"
+    if fmt not in CLAIMS_FORMATS:
+        raise ConfigError(f"recheck claims prints {' or '.join(CLAIMS_FORMATS)}, not {fmt}")
     result = extract_claims(paths, _options(settings, exclude, encoding, reference, None))
     _warn_skipped(result.skipped)
-    if (format or settings.format or "text") == "json":
-        sys.stdout.write(json_format.dumps(json_format.claims_document(result)))
-    else:
-        text_format.render_claims(result, _console())
+    write_claims(result, fmt, _console())
 
 
 @app.command()
@@ -165,15 +168,12 @@ def scan(
     """Extract, check against the reference, reconcile sources; report."""
     from recheck.judge import SEVERITIES
     from recheck.pipeline import scan as run_scan
-    from recheck.report import json_format, text_format
+    from recheck.report import write_scan
 
     settings = _settings(config)
     result = run_scan(paths, _options(settings, exclude, encoding, reference, as_of))
     _warn_skipped(result.skipped)
-    if (format or settings.format or "text") == "json":
-        sys.stdout.write(json_format.dumps(json_format.report_document(result)))
-    else:
-        text_format.render_scan(result, _console(), verbose=verbose)
+    write_scan(result, format or settings.format or "text", _console(), verbose=verbose)
     threshold = (fail_on.value if fail_on else None) or settings.fail_on or "error"
     if threshold != "never":
         failing = SEVERITIES[: SEVERITIES.index(threshold) + 1]

@@ -15,7 +15,7 @@ from typing import Any
 
 from recheck.errors import ConfigError
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "markdown")
 FAIL_ON = ("error", "warning", "note", "never")
 TOLERANCE_KEYS = ("eq", "approx", "nearly")
 
