@@ -164,6 +164,9 @@ def scan(
     exclude: ExcludeOpt = None,
     as_of: AsOfOpt = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show every claim.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Show only what fails the run.")
+    ] = False,
 ) -> None:
     """Extract, check against the reference, reconcile sources; report."""
     from recheck.judge import SEVERITIES
@@ -173,8 +176,15 @@ def scan(
     settings = _settings(config)
     result = run_scan(paths, _options(settings, exclude, encoding, reference, as_of))
     _warn_skipped(result.skipped)
-    write_scan(result, format or settings.format or "text", _console(), verbose=verbose)
     threshold = (fail_on.value if fail_on else None) or settings.fail_on or "error"
+    write_scan(
+        result,
+        format or settings.format or "text",
+        _console(),
+        verbose=verbose,
+        quiet=quiet,
+        fail_on=threshold,
+    )
     if threshold != "never":
         failing = SEVERITIES[: SEVERITIES.index(threshold) + 1]
         severities = [f.severity for f in result.findings] + [c.severity for c in result.conflicts]

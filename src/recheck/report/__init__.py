@@ -14,12 +14,20 @@ SCAN_FORMATS = ("text", "json", "sarif", "github", "markdown")
 CLAIMS_FORMATS = ("text", "json")
 
 
-def write_scan(result: ScanResult, fmt: str, console: Console, *, verbose: bool = False) -> None:
+def write_scan(
+    result: ScanResult,
+    fmt: str,
+    console: Console,
+    *,
+    verbose: bool = False,
+    quiet: bool = False,
+    fail_on: str = "error",
+) -> None:
     """Print a scan report in ``fmt`` (one of SCAN_FORMATS)."""
     if fmt == "text":
         from recheck.report import text_format
 
-        text_format.render_scan(result, console, verbose=verbose)
+        text_format.render_scan(result, console, verbose=verbose, quiet=quiet, fail_on=fail_on)
         return
     if fmt == "json":
         from recheck.report import json_format

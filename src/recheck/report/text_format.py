@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from recheck.claims import Claim
+from recheck.judge import SEVERITIES, Finding
 from recheck.pipeline import ClaimsResult, ScanResult
 
 VERDICT_STYLE = {
@@ -65,22 +66,48 @@ def _skipped(skipped: Iterable[object], console: Console) -> None:
         )
 
 
-def render_scan(result: ScanResult, console: Console, *, verbose: bool = False) -> None:
-    shown = [f for f in result.findings if verbose or f.severity in ("error", "warning")]
+def render_scan(
+    result: ScanResult,
+    console: Console,
+    *,
+    verbose: bool = False,
+    quiet: bool = False,
+    fail_on: str = "error",
+) -> None:
+    """Findings grouped by file, conflicts together, then a summary.
+
+    Default: warnings and errors; ``verbose``: every claim; ``quiet``: only what fails the run.
+    """
+    if quiet:
+        failing = SEVERITIES[: SEVERITIES.index(fail_on) + 1] if fail_on != "never" else ()
+        shown = [f for f in result.findings if f.severity in failing]
+        conflicts = [c for c in result.conflicts if c.severity in failing]
+    else:
+        wanted = SEVERITIES if verbose else ("error", "warning")
+        shown = [f for f in result.findings if f.severity in wanted]
+        conflicts = list(result.conflicts)
     current = None
     for finding in shown:
         claim = finding.claim
         if claim.file != current:
             current = claim.file
             console.print(Text(current, style="bold underline"))
-        badge = Text(f" {finding.verdict.upper():<12}", style=VERDICT_STYLE[finding.verdict])
-        line = Text.assemble(
-            f"  {claim.id}", badge, " ", (claim.text, "bold"), f"  {finding.message}"
-        )
-        console.print(line)
+        console.print(_finding_line(finding))
+    if conflicts:
+        console.print(Text("conflicts", style="bold underline"))
+        by_id = {f.claim.id: f.claim for f in result.findings}
+        for conflict in conflicts:
+            badge = Text(f" {'CONFLICT':<12}", style=VERDICT_STYLE["conflict"])
+            console.print(Text.assemble("  ", badge, f" {conflict.severity}: {conflict.message}"))
+            for claim_id in conflict.claims:
+                member = by_id.get(claim_id)
+                text = member.text if member else ""
+                console.print(Text.assemble("      ", (claim_id, "magenta"), f"  {text}"))
+    if quiet:
+        return
     _skipped(result.skipped, console)
     counts = Counter(f.verdict for f in result.findings)
-    summary = Table(title=None, box=None, header_style="bold")
+    summary = Table(box=None, header_style="bold", pad_edge=False)
     for name in (
         "files",
         "claims",
@@ -90,7 +117,8 @@ def render_scan(result: ScanResult, console: Console, *, verbose: bool = False) 
         "unverified",
         "conflicts",
     ):
-        summary.add_column(name, justify="right", style=VERDICT_STYLE.get(name, ""))
+        style = VERDICT_STYLE.get(name.rstrip("s") if name == "conflicts" else name, "")
+        summary.add_column(name, justify="right", style=style)
     summary.add_row(
         str(result.files),
         str(len(result.findings)),
@@ -98,3 +126,16 @@ def render_scan(result: ScanResult, console: Console, *, verbose: bool = False) 
         str(len(result.conflicts)),
     )
     console.print(summary)
+
+
+def _finding_line(finding: Finding) -> Text:
+    claim = finding.claim
+    badge = Text(f" {finding.verdict.upper():<12}", style=VERDICT_STYLE[finding.verdict])
+    line = Text.assemble(f"  {claim.id}", badge, " ", (claim.text, "bold"), f"  {finding.message}")
+    if finding.reference is not None:
+        source = finding.reference.source
+        where = f", {finding.reference.locator}" if finding.reference.locator else ""
+        line.append(f"  [{source.publisher}: {source.title}{where}]", style="dim")
+    if finding.conflicts_with:
+        line.append(f"  conflicts with {', '.join(finding.conflicts_with)}", style="magenta")
+    return line
