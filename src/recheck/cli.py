@@ -167,6 +167,10 @@ def scan(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Show only what fails the run.")
     ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Fail only on findings not in this baseline file."),
+    ] = None,
 ) -> None:
     """Extract, check against the reference, reconcile sources; report."""
     from recheck.judge import SEVERITIES
@@ -176,6 +180,10 @@ def scan(
     settings = _settings(config)
     result = run_scan(paths, _options(settings, exclude, encoding, reference, as_of))
     _warn_skipped(result.skipped)
+    if baseline is not None:
+        from recheck.baseline import read_baseline, without_baseline
+
+        result = without_baseline(result, read_baseline(baseline))
     threshold = (fail_on.value if fail_on else None) or settings.fail_on or "error"
     write_scan(
         result,
@@ -190,6 +198,27 @@ def scan(
         severities = [f.severity for f in result.findings] + [c.severity for c in result.conflicts]
         if any(s in failing for s in severities):
             raise typer.Exit(1)
+
+
+@app.command("baseline")
+def baseline_command(
+    paths: PathsArg,
+    reference: ReferenceOpt = None,
+    config: ConfigOpt = None,
+    encoding: EncodingOpt = None,
+    exclude: ExcludeOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Record today's findings: `recheck baseline drafts/ > .recheck-baseline.json`."""
+    import json
+
+    from recheck.baseline import baseline_document
+    from recheck.pipeline import scan as run_scan
+
+    settings = _settings(config)
+    result = run_scan(paths, _options(settings, exclude, encoding, reference, as_of))
+    _warn_skipped(result.skipped)
+    sys.stdout.write(json.dumps(baseline_document(result), ensure_ascii=False, indent=2) + "\n")
 
 
 @refs_app.command("check")

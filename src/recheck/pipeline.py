@@ -10,9 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from recheck.claims import Claim, claims_in_documents
-from recheck.documents import DEFAULT_EXTENSIONS, SkippedFile, read_documents
+from recheck.documents import DEFAULT_EXTENSIONS, Document, SkippedFile, read_documents
 from recheck.judge import Conflict, Finding, Tolerance, judge
 from recheck.reference import Reference, load_reference
+
+SUPPRESS_MARK = "recheck: ignore"
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,7 @@ class ScanOptions:
     reference: tuple[str, ...] = ()  # empty: the packaged reference
     as_of: str | None = None  # YYYY-MM-DD for undated articles; None: today
     tolerance: Tolerance = field(default_factory=Tolerance)
+    honour_suppressions: bool = True  # lines marked "recheck: ignore" hold no claims
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +59,22 @@ def extract_claims(
         as_of=options.as_of,
     )
     claims = claims_in_documents(documents, reference.vocabulary)
+    if options.honour_suppressions:
+        marked = _suppressed(documents)
+        claims = [c for c in claims if (c.file, c.line) not in marked]
     return ClaimsResult(len(documents), tuple(skipped), tuple(claims))
+
+
+def _suppressed(documents: Sequence[Document]) -> set[tuple[str, int]]:
+    """(file, line) of every line marked ``recheck: ignore``; only that line is exempt."""
+    marked: set[tuple[str, int]] = set()
+    for document in documents:
+        if SUPPRESS_MARK not in document.source:
+            continue
+        for number, line in enumerate(document.source.split("\n"), start=1):
+            if SUPPRESS_MARK in line:
+                marked.add((document.path, number))
+    return marked
 
 
 def scan(paths: Sequence[str], options: ScanOptions) -> ScanResult:
