@@ -1,0 +1,175 @@
+"""Output formats on a hand-built scan result: SARIF schema, GitHub escaping and caps,
+Markdown, text colours, fingerprints that survive line shifts."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import jsonschema
+import pytest
+from rich.console import Console
+
+from recheck.claims import Claim
+from recheck.judge import judge
+from recheck.pipeline import ScanResult
+from recheck.reference import load_reference
+from recheck.report import github_format, markdown_format, sarif_format, text_format
+from recheck.report.findings import fingerprint
+
+HERE = Path(__file__).parent
+SARIF_SCHEMA = json.loads((HERE / "data" / "sarif" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+
+
+def claim(file: str, line: int, value: float, **extra: object) -> Claim:
+    fields: dict[str, object] = dict(
+        id=f"{file}:{line}:5",
+        file=file,
+        line=line,
+        column=5,
+        text=f"{value:g}%",
+        value=value,
+        unit="percent",
+        qualifier="eq",
+        low=value,
+        high=value,
+        subject="CN",
+        partner=None,
+        metric="reserves",
+        commodity="rare_earths",
+        measure="share",
+        year=None,
+        period=None,
+        published="2025-06-01",
+        lang="en",
+        sentence=f"China holds {value:g}% of reserves.",
+    )
+    fields.update(extra)
+    return Claim(**fields)  # type: ignore[arg-type]
+
+
+REFERENCE = """
+sources:
+  survey-2023: {title: Survey 2023, publisher: U.S. Geological Survey, published: 2023-01-31,
+                url: "https://example.org/2023"}
+  survey-2025: {title: Survey 2025, publisher: U.S. Geological Survey, published: 2025-01-31,
+                url: "https://example.org/2025"}
+tables:
+  - {source: survey-2023, metric: reserves, commodity: rare_earths, unit: t,
+     values: {CN: 44000000, AU: 4200000, world: 130000000}}
+  - {source: survey-2025, metric: reserves, commodity: rare_earths, unit: t,
+     values: {CN: 44000000, AU: 5700000, world: ">90000000"}}
+"""
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("ref")
+    (folder / "ref.yaml").write_text(REFERENCE, encoding="utf-8")
+    return load_reference([folder])
+
+
+@pytest.fixture(scope="module")
+def result(reference) -> ScanResult:
+    claims = [
+        claim("a.md", 3, 48.9),  # supported by the 2025 edition
+        claim("a.md", 7, 15),  # contradicted, and conflicts with line 3
+        claim("a.md", 9, 33.8),  # outdated: the 2023 edition (44 of 130 Mt)
+        claim("b.md", 2, 50, metric=None),  # unverified
+        claim("b.md", 9, 49, subject="AU"),  # contradicted (AU is 6.3%)
+    ]
+    findings, conflicts = judge(claims, reference, "2025-06-01")
+    assert [f.verdict for f in findings] == [
+        "supported",
+        "contradicted",
+        "outdated",
+        "unverified",
+        "contradicted",
+    ]
+    return ScanResult(2, (), tuple(findings), tuple(conflicts))
+
+
+def test_sarif_is_valid_and_most_severe_first(result: ScanResult) -> None:
+    document = sarif_format.sarif_document(result)
+    jsonschema.Draft7Validator(SARIF_SCHEMA).validate(document)
+    run = document["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    assert run["tool"]["driver"]["name"] == "recheck"
+    levels = [r["level"] for r in run["results"]]
+    assert levels == sorted(levels, key=["error", "warning", "note"].index)
+    rule_ids = {r["ruleId"] for r in run["results"]}
+    assert rule_ids <= {
+        "recheck/contradicted",
+        "recheck/outdated",
+        "recheck/conflict",
+        "recheck/unverified",
+    }
+    assert "recheck/conflict" in rule_ids and "recheck/contradicted" in rule_ids
+    contradicted = next(r for r in run["results"] if r["ruleId"] == "recheck/contradicted")
+    region = contradicted["locations"][0]["physicalLocation"]["region"]
+    assert region["endColumn"] == region["startColumn"] + len(region["snippet"]["text"])
+    assert "U.S. Geological Survey" in contradicted["message"]["text"]
+    assert all(r["partialFingerprints"] for r in run["results"])
+
+
+def test_fingerprint_survives_a_line_shift(result: ScanResult) -> None:
+    finding = result.findings[1]
+    moved = replace(finding, claim=replace(finding.claim, line=40, id="a.md:40:5"))
+    assert fingerprint(moved) == fingerprint(finding)
+    edited = replace(finding, claim=replace(finding.claim, sentence="China holds 16% of it."))
+    assert fingerprint(edited) != fingerprint(finding)
+
+
+def test_github_escaping() -> None:
+    assert github_format.escape_data("50%\nnext\r") == "50%25%0Anext%0D"
+    assert github_format.escape_property("a:b,c%") == "a%3Ab%2Cc%25"
+
+
+def test_github_annotations(result: ScanResult) -> None:
+    lines = github_format.github_lines(result)
+    assert lines[0].startswith("::error file=")
+    assert any(line.startswith("::notice file=b.md,line=2,col=5") for line in lines)
+    for line in lines:
+        assert re.match(r"^::(error|warning|notice) [^:]*::", line), line
+
+
+def test_github_caps_each_level_and_says_what_was_left_out() -> None:
+    claims = [claim("a.md", i + 1, 15 + i / 10, metric=None) for i in range(25)]
+    findings, conflicts = judge(claims, load_reference(), "2025-06-01")
+    lines = github_format.github_lines(ScanResult(1, (), tuple(findings), tuple(conflicts)))
+    notices = [line for line in lines if line.startswith("::notice file=")]
+    assert len(notices) == 10
+    assert lines[-1].startswith("::notice title=recheck::15 more findings")
+
+
+def test_markdown(result: ScanResult) -> None:
+    text = markdown_format.dumps(result)
+    assert text.startswith("## recheck")
+    assert "| `a.md:7:5` | 🔴 contradicted |" in text
+    assert "### Conflicts" in text
+    assert "b.md:2:5" not in text  # notes only with include_notes
+
+
+def test_text_report_names_places_and_uses_the_five_colours(result: ScanResult) -> None:
+    console = Console(record=True, force_terminal=True, color_system="truecolor", width=300)
+    text_format.render_scan(result, console, verbose=True)
+    plain = console.export_text(clear=False)
+    for finding in result.findings:
+        assert finding.claim.id in plain
+    styled = console.export_text(styles=True)
+    # green, yellow, red, magenta, dim — as ANSI SGR codes
+    codes = set(re.findall(r"\x1b\[([0-9;]+)m", styled))
+    flat = ";".join(codes)
+    for sgr in ("32", "33", "31", "35", "2"):  # green, yellow, red, magenta, dim
+        assert re.search(rf"(^|;){sgr}(;|$)", flat), (sgr, codes)
+
+
+def test_default_text_report_hides_notes_and_supported(result: ScanResult) -> None:
+    console = Console(record=True, width=300)
+    text_format.render_scan(result, console)
+    plain = console.export_text()
+    assert "a.md:7:5" in plain and "a.md:9:5" in plain
+    assert "b.md:2:5" not in plain  # unverified is a note
+    assert "SUPPORTED" not in plain and "UNVERIFIED" not in plain
