@@ -58,9 +58,9 @@ def to_canonical(value: float, unit: str) -> tuple[float, str, str]:
         raise KeyError(unit)
     canonical, pint_name, measure = _CANONICAL_BY_DIMENSION[dims]
     converted = float(quantity.to(pint_name).magnitude)
-    return _tidy(converted), canonical, measure
+    return tidy(converted), canonical, measure
 
 
-def _tidy(value: float) -> float:
+def tidy(value: float) -> float:
     """Drop binary noise from conversions (0.408000000001 → 0.408)."""
     return float(f"{value:.12g}")

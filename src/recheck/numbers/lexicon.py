@@ -1,0 +1,146 @@
+"""The words of numbers, loaded from ``lexicon.yaml`` and compiled once.
+
+The extractors hold no word lists of their own: scale words, spelled numbers, qualifiers,
+units, currencies and change verbs are data. This module turns them into lookup tables and
+regular expressions (alternations sorted longest first, so "per cent" wins over "per").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, each escaped."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(mapping))
+
+
+def _inverted(groups: Mapping[str, Iterable[str]]) -> Mapping[str, str]:
+    """{id: [words]} → {word: id}."""
+    return _frozen({word: key for key, words in groups.items() for word in words})
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: it is loaded once
+class English:
+    scales: Mapping[str, float]
+    guarded_scales: frozenset[str]
+    number_words: Mapping[str, int]  # units, tens, multipliers, dozens
+    multipliers: Mapping[str, int]
+    not_numbers: tuple[str, ...]
+    denominators: Mapping[str, int]
+    ordinals: Mapping[str, int]
+    superlatives: tuple[str, ...]
+    qualifiers_before: Mapping[str, str]  # lower-case word → qualifier id
+    qualifiers_after: Mapping[str, str]
+    range_openers: tuple[str, ...]
+    range_joiners: tuple[str, ...]
+    change_words: Mapping[str, int]  # word → +1 / -1
+    change_nouns: Mapping[str, int]
+    units: Mapping[str, str]  # surface (case as written for short units) → unit
+    short_units: frozenset[str]
+    money_context: tuple[str, ...]
+    currency_before: Mapping[str, str]
+    currency_after: Mapping[str, str]
+    rank_markers_before: tuple[str, ...]
+    label_words: tuple[str, ...]
+    months: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: it is loaded once
+class Chinese:
+    qualifiers_before: Mapping[str, str]
+    qualifiers_after: Mapping[str, str]
+    range_joiners: tuple[str, ...]
+    change_words: Mapping[str, int]
+    units: Mapping[str, str]
+    currencies: Mapping[str, str]
+    currency_before: Mapping[str, str]
+    classifiers: tuple[str, ...]
+    rank_after: tuple[str, ...]
+    rank_before: tuple[str, ...]
+    ordinal_labels: tuple[str, ...]
+    superlative_rank: tuple[str, ...]
+    rank_scopes: tuple[str, ...]
+    not_numbers: tuple[str, ...]
+    halves: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: it is loaded once
+class Lexicon:
+    english: English
+    chinese: Chinese
+
+
+def _signed(groups: Mapping[str, Iterable[str]]) -> Mapping[str, int]:
+    sign = {"up": 1, "down": -1}
+    return _frozen({word: sign[key] for key, words in groups.items() for word in words})
+
+
+def _english(data: Mapping[str, Any]) -> English:
+    words: dict[str, int] = {}
+    for group in ("units_words", "tens_words", "multiplier_words", "dozen_words"):
+        words.update(data[group])
+    return English(
+        scales=_frozen({k: float(v) for k, v in data["scales"].items()}),
+        guarded_scales=frozenset(data["guarded_scales"]),
+        number_words=_frozen(words),
+        multipliers=_frozen(data["multiplier_words"]),
+        not_numbers=tuple(data["not_numbers"]),
+        denominators=_frozen(data["denominators"]),
+        ordinals=_frozen(data["ordinals"]),
+        superlatives=tuple(data["superlatives"]),
+        qualifiers_before=_inverted(data["qualifiers_before"]),
+        qualifiers_after=_inverted(data["qualifiers_after"]),
+        range_openers=tuple(data["range_openers"]),
+        range_joiners=tuple(data["range_joiners"]),
+        change_words=_signed(data["change_words"]),
+        change_nouns=_signed(data["change_nouns"]),
+        units=_frozen({str(k): str(v) for k, v in data["units"].items()}),
+        short_units=frozenset(data["short_units"]),
+        money_context=tuple(data["money_context"]),
+        currency_before=_frozen(data["currency_before"]),
+        currency_after=_frozen(data["currency_after"]),
+        rank_markers_before=tuple(data["rank_markers_before"]),
+        label_words=tuple(data["label_words"]),
+        months=tuple(data["months"]),
+    )
+
+
+def _chinese(data: Mapping[str, Any]) -> Chinese:
+    return Chinese(
+        qualifiers_before=_inverted(data["qualifiers_before"]),
+        qualifiers_after=_inverted(data["qualifiers_after"]),
+        range_joiners=tuple(data["range_joiners"]),
+        change_words=_signed(data["change_words"]),
+        units=_frozen({str(k): str(v) for k, v in data["units"].items()}),
+        currencies=_frozen(data["currencies"]),
+        currency_before=_frozen(data["currency_before"]),
+        classifiers=tuple(data["classifiers"]),
+        rank_after=tuple(data["rank_after"]),
+        rank_before=tuple(data["rank_before"]),
+        ordinal_labels=tuple(data["ordinal_labels"]),
+        superlative_rank=tuple(data["superlative_rank"]),
+        rank_scopes=tuple(data["rank_scopes"]),
+        not_numbers=tuple(data["not_numbers"]),
+        halves=tuple(data["halves"]),
+    )
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The packaged lexicon (read and compiled on first use)."""
+    text = (resources.files("recheck.numbers") / "lexicon.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return Lexicon(english=_english(data["english"]), chinese=_chinese(data["chinese"]))

@@ -1,0 +1,71 @@
+"""A reading: a number as the words give it, before conversion to the contract's units.
+
+Both extractors produce readings (value in the unit as written, qualifier, interval, the
+measure the words force); ``to_mention`` converts them with pint to the canonical unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from recheck.numbers.mention import Mention, interval
+from recheck.numbers.units import tidy, to_canonical
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    start: int
+    end: int
+    value: float
+    unit: str | None = None  # a pint unit, currency code, "percent", "pp", "fold", "rank"
+    qualifier: str = "eq"
+    low: float | None = None  # for ranges (in ``unit``)
+    high: float | None = None
+    measure: str | None = None  # forced by the words: change, rank, ratio, share
+    sign: int = 1  # -1 for "fell 29.5%"
+
+    def with_unit(self, unit: str | None) -> Reading:
+        return replace(self, unit=unit)
+
+
+def _convert(value: float, unit: str) -> tuple[float, str, str]:
+    if unit == "rank":
+        return value, "rank", "rank"
+    if unit == "fold":
+        return tidy(value), "x", "ratio"
+    if unit == "percent":
+        return tidy(value), "percent", "share"
+    return to_canonical(tidy(value), unit)
+
+
+def to_mention(reading: Reading, text: str) -> Mention | None:
+    """The Mention of ``reading`` in canonical units; None if its unit is unknown to pint."""
+    unit = reading.unit or "1"
+    try:
+        value, canonical, measure = _convert(reading.value * reading.sign, unit)
+    except KeyError:
+        return None
+    if reading.qualifier == "range" and reading.low is not None and reading.high is not None:
+        ends = sorted(_convert(v * reading.sign, unit)[0] for v in (reading.low, reading.high))
+        low: float | None = ends[0]
+        high: float | None = ends[1]
+    else:
+        qualifier = reading.qualifier
+        if reading.sign < 0:  # "fell more than 20%": the bound flips with the sign
+            qualifier = {"gt": "lt", "ge": "le", "lt": "gt", "le": "ge"}.get(qualifier, qualifier)
+        low, high = interval(value, qualifier)
+    if reading.measure == "change" and canonical == "percent":
+        measure = "change"
+    elif reading.measure in ("share", "ratio", "rank", "change") and canonical in ("percent", "x"):
+        measure = reading.measure
+    return Mention(
+        start=reading.start,
+        end=reading.end,
+        text=text[reading.start : reading.end],
+        value=value,
+        unit=canonical,
+        qualifier=reading.qualifier,
+        low=low,
+        high=high,
+        measure=measure,
+    )
