@@ -39,6 +39,7 @@ class _Patterns:
     change_noun_after: re.Pattern[str]
     change_noun_before: re.Pattern[str]
     joiner: re.Pattern[str]
+    and_joiner: re.Pattern[str]
     opener: re.Pattern[str]
     money_context: re.Pattern[str]
     not_number: re.Pattern[str]
@@ -73,7 +74,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         r"|(?P<half>\bhalf\b(?=\s+(?:of|the|its|their|all|that)\b))"
         r"|(?P<twice>\b(?:twice|thrice)\b)"
         # digits, with an optional sign that is not a hyphen between words
-        rf"|(?P<digits>(?:(?<![\w.,])[-+−](?=\d))?(?<![\d,])(?:{_DIGITS})){_SCI}?"
+        rf"|(?P<digits>(?P<mantissa>(?:(?<![\w.,])[-+−](?=\d))?(?<![\d,])(?:{_DIGITS})){_SCI}?)"
         rf"|(?P<spelled>\b(?:a\s+(?={multipliers}\b))?{word_seq}\b)"
     )
     units_long = [u for u in en.units if u not in en.short_units]
@@ -100,6 +101,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             rf"\b(?P<w>{alternation(en.change_nouns)})\s+of\s+$", re.IGNORECASE
         ),
         joiner=re.compile(r"\s*(?:-|–|—|~|\bto\b|\bthrough\b)\s*", re.IGNORECASE),
+        and_joiner=re.compile(r"\s+and\s+", re.IGNORECASE),
         opener=re.compile(rf"\b(?P<o>{alternation(en.range_openers)})\s+$", re.IGNORECASE),
         money_context=re.compile(
             rf"(?<![A-Za-z])(?:{alternation(en.money_context)})(?![A-Za-z])", re.IGNORECASE
@@ -135,8 +137,8 @@ def _spelled_value(text: str, en: English) -> float | None:
     return total + current if seen else None
 
 
-def _digits_value(raw: str, match: re.Match[str]) -> float:
-    cleaned = raw.replace(",", "").replace(" ", "").replace("−", "-")
+def _digits_value(match: re.Match[str]) -> float:
+    cleaned = match.group("mantissa").replace(",", "").replace(" ", "").replace("−", "-")
     value = float(cleaned)
     exponent = match.group("exp") or match.group("exp10")
     if exponent:
@@ -189,7 +191,7 @@ def _core(match: re.Match[str], en: English) -> _Core | None:
     if group == "twice":
         return _Core(start, end, 2.0 if match.group().lower() == "twice" else 3.0, "ratio", "fold")
     if group == "digits":
-        return _Core(start, end, _digits_value(match.group("digits"), match), "number")
+        return _Core(start, end, _digits_value(match), "number")
     if group == "spelled":
         value = _spelled_value(match.group("spelled"), en)
         return None if value is None else _Core(start, end, value, "spelled")
@@ -289,7 +291,7 @@ def extract_english(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
 
 
 def _skipped(text: str, core: _Core, masks: Masks, p: _Patterns) -> bool:
-    if core.kind in ("number", "spelled") and masks.covers(core.start, core.end):
+    if core.kind in ("number", "spelled", "rank") and masks.covers(core.start, core.end):
         return True
     return core.kind == "spelled" and bool(p.not_number.match(text, core.start))
 
@@ -313,7 +315,9 @@ def _read(
     reading = replace(reading, start=start)
 
     opener = p.opener.search(lead)
-    second = _range_end(text, first, opener is not None, p, en, masks, currency)
+    second = _range_end(
+        text, first, opener.group("o").lower() if opener else None, p, en, masks, currency
+    )
     if second is not None:
         first_value = first.value
         if second.scaled and not first.scaled and first.value < second.value:
@@ -356,7 +360,7 @@ def _unscaled(quantity: _Quantity, text: str, p: _Patterns, en: English) -> floa
 def _range_end(
     text: str,
     first: _Quantity,
-    between: bool,
+    opener: str | None,
     p: _Patterns,
     en: English,
     masks: Masks,
@@ -365,14 +369,10 @@ def _range_end(
     """The second end of a range starting at ``first``, if the words make one."""
     if first.kind not in ("number", "spelled", "share") and first.unit != "percent":
         return None
-    joiner = (
-        re.compile(r"\s+and\s+", re.IGNORECASE).match(text, first.end)
-        if between
-        else p.joiner.match(text, first.end)
-    )
+    joiner = (p.and_joiner if opener == "between" else p.joiner).match(text, first.end)
     if joiner is None:
         return None
-    if not between and joiner.group().strip() in ("-", "–", "—"):
+    if not opener and joiner.group().strip() in ("-", "–", "—"):
         # A hyphen joins a range only without spaces or with spaces on both sides.
         spaced = joiner.group()
         if spaced.startswith(" ") != spaced.endswith(" "):
@@ -389,7 +389,7 @@ def _range_end(
     core = _core(match, en)
     if core is None or masks.covers(core.start, core.end):
         return None
-    if core.value < 0 and not between:
+    if core.value < 0 and not opener:
         core = replace(core, value=-core.value)
     second = _quantity(text, core, p, en, currency)
     if first.unit and second.unit and first.unit != second.unit:

@@ -59,9 +59,10 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
     )
     short_units = alternation(english.short_units)
     # A letter-number token: "F-35", "G7", "C5+1", "COVID-19", "Q3", "H1"; not "US$3".
-    identifier = r"(?<![\w$])[A-Za-z]+-?\d+(?:[A-Za-z0-9+]*[A-Za-z0-9])?(?![\w.]?\d)"
+    # Latin letters only: a CJK character is \w too, and "从F-35战机" must still match.
+    identifier = r"(?<![A-Za-z0-9$])[A-Za-z]+-?\d+(?:[A-Za-z0-9+]*[A-Za-z0-9])?(?![\w.]?\d)"
     # Digits glued to letters that are no unit: "5G", "3D", "1990s" (decade), "4th".
-    glued = rf"(?<![\w.])\d+(?!(?:{short_units})(?![A-Za-z]))[A-Za-z]+\b"
+    glued = rf"(?<![A-Za-z0-9.])\d+(?!(?:{short_units})(?![A-Za-z]))[A-Za-z]+(?![A-Za-z])"
     return (
         re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+", re.IGNORECASE),
         re.compile(r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]"),  # citation markers [1][5]
@@ -82,8 +83,9 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
         re.compile(r"(?<![\d.])\d{1,2}[点時时](?:\d{1,2}分)?(?=[^\d万亿%]|$)"),
         re.compile(identifier),
         re.compile(glued),
-        re.compile(rf"\b(?:{labels})\s*(?:No\.?\s*)?\d+[A-Za-z]?\b"),  # Section 232, Group 2
-        re.compile(r"\b[A-Z][a-z]+\s+No\.\s*\d+"),  # Announcement No. 61
+        re.compile(
+            rf"(?<![A-Za-z])(?:{labels})\s*(?:No\.?\s*)?\d+[A-Za-z]?(?![A-Za-z0-9])"
+        ),  # Section 232, Group 2
         re.compile(r"第\s*[\d一二三四五六七八九十百零〇]+\s*号"),  # 第61号
         re.compile(r"^\s*\(?\d{1,2}[.)、](?=\s|[^\d])"),  # list labels: "1.", "(2)", "3、"
         # A year standing alone: not grouped, no unit, no percent, no scale after it.

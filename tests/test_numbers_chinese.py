@@ -1,0 +1,158 @@
+"""Chinese mentions, simplified and traditional: numerals, mixed forms, 百分之, 成, 分之, 倍,
+个百分点, ranks, qualifiers and ranges. Rows list every mention of the sentence, in order."""
+
+from __future__ import annotations
+
+import pytest
+
+from recheck.numbers import extract
+from recheck.numbers.chinese import parse_chinese_number
+
+Row = tuple[str, float, str, str, float | None, float | None]
+
+
+def eq(text: str, value: float, unit: str, qualifier: str = "eq") -> Row:
+    low: float | None = value
+    high: float | None = value
+    if qualifier in ("gt", "ge"):
+        high = None
+    if qualifier in ("lt", "le"):
+        low = None
+    return (text, value, unit, qualifier, low, high)
+
+
+def rng(text: str, low: float, high: float, unit: str) -> Row:
+    return (text, (low + high) / 2, unit, "range", low, high)
+
+
+CASES: list[tuple[str, list[Row]]] = [
+    # Arabic digits with Chinese scales and units
+    ("中国稀土储量4400万吨。", [eq("4400万吨", 44e6, "t")]),
+    ("出口352.8吨。", [eq("352.8吨", 352.8, "t")]),
+    ("投资3亿美元。", [eq("3亿美元", 3e8, "USD")]),
+    ("产量24万吨。", [eq("24万吨", 240_000, "t")]),
+    (
+        "规模1,100万吨，金额1,100.9亿元。",
+        [eq("1,100万吨", 11e6, "t"), eq("1,100.9亿元", 1.1009e11, "CNY")],
+    ),
+    ("共3万4000吨。", [eq("3万4000吨", 34_000, "t")]),
+    ("共25万6千吨。", [eq("25万6千吨", 256_000, "t")]),
+    ("人民币100亿元的基金。", [eq("人民币100亿元", 1e10, "CNY")]),
+    ("４．５万吨", [eq("４．５万吨", 45_000, "t")]),
+    # Chinese numerals, colloquial forms, 两, financial forms
+    ("二十万亿元的市场。", [eq("二十万亿元", 2e13, "CNY")]),
+    ("九万四吨。", [eq("九万四吨", 94_000, "t")]),
+    ("一吨半的矿石。", [eq("一吨半", 1.5, "t")]),
+    ("两千五百万吨。", [eq("两千五百万吨", 25e6, "t")]),
+    ("贰拾万吨。", [eq("贰拾万吨", 200_000, "t")]),
+    ("三千多吨。", [eq("三千多吨", 3000, "t", "gt")]),
+    ("20多万吨。", [eq("20多万吨", 200_000, "t", "gt")]),
+    # traditional: 萬 億 兩 點 噸 個
+    ("兩萬噸的稀土。", [eq("兩萬噸", 20_000, "t")]),
+    ("三億美元。", [eq("三億美元", 3e8, "USD")]),
+    ("百分之五點五。", [eq("百分之五點五", 5.5, "percent")]),
+    ("庫存只能維持三個月。", [eq("三個月", 0.25, "year")]),
+    # shares
+    ("占全球34%。", [eq("34%", 34, "percent")]),
+    (
+        "百分之七十的产量，百分之零点九的杂质。",
+        [eq("百分之七十", 70, "percent"), eq("百分之零点九", 0.9, "percent")],
+    ),
+    (
+        "七成的开采，九成以上的加工。",
+        [eq("七成", 70, "percent"), eq("九成以上", 90, "percent", "gt")],
+    ),
+    ("约三分之一的储量。", [eq("约三分之一", 33.3333333333, "percent", "approx")]),
+    (
+        "不到中国的十分之一。",
+        [eq("十分之一", 0.1, "x")],  # 不到 governs 中国的…, not the number
+    ),
+    ("全球一半以上的产量。", [eq("一半以上", 50, "percent", "gt")]),
+    # changes and percentage points, signed
+    ("出口增长3个百分点，进口下降30%。", [eq("3个百分点", 3, "pp"), eq("30%", -30, "percent")]),
+    ("增長3個百分點。", [eq("3個百分點", 3, "pp")]),
+    ("同比下降了12%。", [eq("12%", -12, "percent")]),
+    # multiples
+    ("是去年的两倍，增长6.6倍。", [eq("两倍", 2, "x"), eq("6.6倍", 6.6, "x")]),
+    # ranks
+    ("澳大利亚是第二大储量国。", [eq("第二大", 2, "rank")]),
+    ("储量居全球第二。", [eq("第二", 2, "rank")]),
+    ("中国是全球最大的生产国。", [eq("全球最大", 1, "rank")]),
+    ("第二次会谈和第61号公告。", []),
+    # qualifiers
+    (
+        "约70%，超90%，近90%，至少5家，不到3%，最多9项，逾200家，10万吨左右。",
+        [
+            eq("约70%", 70, "percent", "approx"),
+            eq("超90%", 90, "percent", "gt"),
+            eq("近90%", 90, "percent", "nearly"),
+            eq("至少5家", 5, "1", "ge"),
+            eq("不到3%", 3, "percent", "lt"),
+            eq("最多9项", 9, "1", "le"),
+            eq("逾200家", 200, "1", "gt"),
+            eq("10万吨左右", 100_000, "t", "approx"),
+        ],
+    ),
+    ("超過90%的加工。", [eq("超過90%", 90, "percent", "gt")]),
+    ("最近3年。", [eq("3年", 3, "year")]),
+    # ranges
+    (
+        "30%至40%的份额，8到10年，20 - 100家。",
+        [
+            rng("30%至40%", 30, 40, "percent"),
+            rng("8到10年", 8, 10, "year"),
+            rng("20 - 100家", 20, 100, "1"),
+        ],
+    ),
+    ("3-5万吨。", [rng("3-5万吨", 30_000, 50_000, "t")]),
+    ("百分之三十至百分之四十。", [rng("百分之三十至百分之四十", 30, 40, "percent")]),
+    # counts
+    ("12种稀土元素，5个国家。", [eq("12种", 12, "1"), eq("5个", 5, "1")]),
+    # not claims: dates, years, clock times, identifiers, words with numerals
+    ("2025年10月21日 05:51发布。", []),
+    ("一些国家一直统一行动，十分重要。", []),
+    ("从F-35战机到5G网络，十四五规划。", []),
+    ("一个重要的问题。", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:30] for c in CASES])
+def test_chinese_mentions(sentence: str, expected: list[Row]) -> None:
+    found = [(m.text, m.value, m.unit, m.qualifier, m.low, m.high) for m in extract(sentence)]
+    assert len(found) == len(expected), found
+    for got, want in zip(found, expected, strict=True):
+        assert got[0] == want[0], (got, want)
+        assert got[1] == pytest.approx(want[1], rel=1e-9), (got, want)
+        assert got[2:4] == want[2:4], (got, want)
+        for end_got, end_want in zip(got[4:], want[4:], strict=True):
+            if end_want is None:
+                assert end_got is None, (got, want)
+            else:
+                assert end_got == pytest.approx(end_want, rel=1e-9), (got, want)
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [
+        ("二十万亿", 2e13),
+        ("3万4000", 34_000),
+        ("25万6千", 256_000),
+        ("九万四", 94_000),
+        ("一千二", 1200),
+        ("一万零五", 10_005),
+        ("十五", 15),
+        ("两百", 200),
+        ("六点六", 6.6),
+        ("二〇二五", 2025),
+        ("3亿5000万", 3.5e8),
+        ("1,100.9亿", 1.1009e11),
+        ("壹佰贰拾", 120),
+    ],
+)
+def test_numeral_grammar(numeral: str, value: float) -> None:
+    assert parse_chinese_number(numeral) == pytest.approx(value, rel=1e-12)
+
+
+def test_mixed_script_sentence_keeps_both_languages() -> None:
+    sentence = "China holds 44 million tons，占全球34%，over 90% of refining。"
+    assert [m.text for m in extract(sentence)] == ["44 million tons", "34%", "over 90%"]
