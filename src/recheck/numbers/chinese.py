@@ -111,7 +111,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         rf")|(?P<rank>第(?P<rank_num>{_RUN})(?P<rank_big>大)?)"
         rf"|(?P<sup>{alternation(zh.superlative_rank)})"
         rf"|(?P<half>{alternation(zh.halves)})"
-        rf"|(?P<num>(?<![\d.,]){_RUN})"
+        rf"|(?P<num>(?<![\d.])(?<!\d,){_RUN})"
     )
     return _Patterns(
         core=re.compile(core),

@@ -74,7 +74,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         r"|(?P<half>\bhalf\b(?=\s+(?:of|the|its|their|all|that)\b))"
         r"|(?P<twice>\b(?:twice|thrice)\b)"
         # digits, with an optional sign that is not a hyphen between words
-        rf"|(?P<digits>(?P<mantissa>(?:(?<![\w.,])[-+−](?=\d))?(?<![\d,])(?:{_DIGITS})){_SCI}?)"
+        rf"|(?P<digits>(?P<mantissa>(?:(?<![\w.,])[-+−](?=\d))?(?<!\d)(?<!\d,)(?:{_DIGITS})){_SCI}?)"
         rf"|(?P<spelled>\b(?:a\s+(?={multipliers}\b))?{word_seq}\b)"
     )
     units_long = [u for u in en.units if u not in en.short_units]
