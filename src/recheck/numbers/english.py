@@ -9,6 +9,8 @@ qualifier and direction of change to the left, and a second core joined by "to",
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -22,28 +24,45 @@ _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?: \d{3})+(?![\d,]|\.\d)|\d+)(?:\.\d+)?"
     r"|\.\d+"
 )
-_SCI = r"(?:[eE](?P<exp>[-+]?\d{1,3})(?![\w])|\s?[x×]\s?10\^?(?P<exp10>[-+]?\d{1,3}))"
+_SCI = (
+    r"(?:[eE](?P<exp>[-+]?\d{1,3})(?![\w])|\s?[x×]\s?10\^?(?P<exp10>[-+]?\d{1,3})"
+    r"|\^(?P<pow>[-+]?\d{1,2})(?!\d))"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     core: re.Pattern[str]
+    plain: re.Pattern[str]  # digits and spelled numbers only: the fallback of a failed core
     scale: re.Pattern[str]
     unit_long: re.Pattern[str]
     unit_short: re.Pattern[str]
     currency_after: re.Pattern[str]
+    subunit: re.Pattern[str]
     currency_before: re.Pattern[str]
     qualifier_before: re.Pattern[str]
     qualifier_after: re.Pattern[str]
     change_before: re.Pattern[str]
     change_noun_after: re.Pattern[str]
     change_noun_before: re.Pattern[str]
+    negative_before: re.Pattern[str]
+    one_determiner: re.Pattern[str]
     joiner: re.Pattern[str]
+    bound_joiner: re.Pattern[str]
     and_joiner: re.Pattern[str]
     opener: re.Pattern[str]
     money_context: re.Pattern[str]
     not_number: re.Pattern[str]
     coordination: re.Pattern[str]
+
+
+def _symbols(symbols: Iterable[str]) -> str:
+    """An alternation of currency symbols; one that starts with a letter ("C$", "RMB") must
+    not continue a word ("topic $5" holds no "c $")."""
+    ordered = sorted(set(symbols), key=lambda w: (-len(w), w))
+    return "|".join(
+        ("(?<![A-Za-z])" if symbol[:1].isalpha() else "") + re.escape(symbol) for symbol in ordered
+    )
 
 
 @cache
@@ -52,11 +71,20 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     words = alternation(en.number_words)
     word_seq = rf"(?:{words})(?:(?:[\s-]+|\s+and\s+)(?:{words}))*"
     multipliers = alternation([*en.multipliers, "dozen"])
-    numerators = alternation([w for w, v in en.number_words.items() if 0 < v < 100] + ["a"])
+    big = alternation([w for w, v in en.multipliers.items() if v >= 1000])
+    small = alternation([w for w, v in en.number_words.items() if 0 < v < 20])
     denominators = alternation(en.denominators)
     ordinals = alternation(en.ordinals)
     superlatives = alternation(en.superlatives)
     markers = alternation(en.rank_markers_before)
+    # "a fourth" is a fraction only where "of" or the end of a clause follows ("a fourth term")
+    a_fraction_end = rf"(?=\s+of\b|\s*[,.;:)!?]|\s*$|\s+(?:{big})\b)"
+    sign = r"(?:(?<![\w.,])[-+−](?=\d))?"
+    plain = (
+        rf"(?P<digits>(?P<mantissa>{sign}(?<!\d)(?<!\d,)(?:{_DIGITS})){_SCI}?)"
+        rf"|(?P<spelled>\b(?:a\s+(?={multipliers}\b))?{word_seq}"
+        rf"(?:\s+point(?:[\s-]+(?:{words}))+)?\b)"
+    )
     core = (
         # rank: "second-largest", "3rd largest", "No. 2", "the world's largest"
         rf"(?P<rank>(?P<ord>{ordinals}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+(?:{superlatives})\b)"
@@ -64,33 +92,43 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         rf"(?P<markval>\d{{1,2}}(?:st|nd|rd|th)?|{ordinals}|{words})\b)"
         rf"|(?P<the_sup>(?<!one of the )(?<=the )(?:world'?s\s+)?(?:largest|biggest)\b"
         rf"|(?<=['’]s )(?:largest|biggest)\b)"
-        # "one in five"
-        rf"|(?P<one_in>\b(?P<in_num>one|\d+)\s+(?:in|out of)\s+(?:every\s+)?"
-        rf"(?P<in_den>\d+|{words})\b)"
-        # "half a dozen", "one and a half", "two thirds", "a quarter", "half of"
+        # "half a million", "a quarter million", "two thirds of a million"
+        rf"|(?P<frac_scale>\b(?:(?P<fs_num>a|one|{small})\s+)?(?P<fs_den>half|quarters?|thirds?)"
+        rf"\s+(?:of\s+)?(?:a\s+)?(?P<fs_scale>{big})\b)"
+        # "one in five", "two out of five hundred"
+        rf"|(?P<one_in>\b(?P<in_num>{small}|\d{{1,2}})\s+(?:in|out of)\s+(?:every\s+)?"
+        rf"(?P<in_den>\d{{1,4}}(?![\d,.])|{word_seq})\b)"
         r"|(?P<half_dozen>\bhalf\s+a\s+dozen\b)"
-        rf"|(?P<and_half>\b(?P<whole>{words}|\d+)\s+and\s+a\s+half\b)"
-        rf"|(?P<fraction>\b(?P<num>{numerators}|\d+)[\s-]+(?P<den>{denominators})\b)"
-        r"|(?P<half>\bhalf\b(?=\s+(?:of|the|its|their|all|that)\b))"
+        # "one and a half", "three million and a quarter", "twenty and three fifths"
+        rf"|(?P<mixed>\b(?P<m_whole>{word_seq}|\d+(?:\.\d+)?(?:\s+(?:{big}))?)\s+and\s+"
+        rf"(?P<m_num>an?|{word_seq}|\d+)[\s-]+(?P<m_den>{denominators})\b)"
+        # "two thirds", "one-tenth", "a quarter", "twenty-three fifths"
+        rf"|(?P<fraction>\b(?:(?P<a>an?)\s+|(?P<num>{word_seq}|\d+)[\s-]+)(?P<den>{denominators})\b"
+        rf"(?(a){a_fraction_end}))"
+        # 3/4, 2 1/4, -4/5; ½, 2½
+        rf"|(?P<slash>{sign}(?<![\d/.])(?:(?P<sl_whole>\d+)\s+)?(?P<sl_num>\d+)\s?/\s?"
+        rf"(?P<sl_den>\d+)(?![\d/]))"
+        r"|(?P<vulgar>(?:(?P<v_whole>\d+)\s?)?(?P<v_frac>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]))"
+        r"|(?P<half>\bhalf\b(?=\s+(?:of|the|its|their|all|that|people)\b))"
         r"|(?P<twice>\b(?:twice|thrice)\b)"
-        # digits, with an optional sign that is not a hyphen between words
-        rf"|(?P<digits>(?P<mantissa>(?:(?<![\w.,])[-+−](?=\d))?(?<!\d)(?<!\d,)(?:{_DIGITS})){_SCI}?)"
-        rf"|(?P<spelled>\b(?:a\s+(?={multipliers}\b))?{word_seq}\b)"
+        rf"|{plain}"
     )
     units_long = [u for u in en.units if u not in en.short_units]
     q_before = alternation(en.qualifiers_before)
     q_after = alternation(en.qualifiers_after)
     return _Patterns(
         core=re.compile(core, re.IGNORECASE),
+        plain=re.compile(plain, re.IGNORECASE),
         scale=re.compile(rf"(?P<space>\s?)(?P<scale>{alternation(en.scales)})(?![A-Za-z])"),
         unit_long=re.compile(rf"(?:\s?|-)(?P<unit>{alternation(units_long)})(?![A-Za-z])", re.I),
         unit_short=re.compile(rf"\s?(?P<unit>{alternation(en.short_units)})(?![A-Za-z\d])"),
         currency_after=re.compile(
             rf"\s?(?P<cur>{alternation(en.currency_after)})(?![A-Za-z])", re.IGNORECASE
         ),
-        currency_before=re.compile(rf"(?P<cur>{alternation(en.currency_before)})\s?$"),
+        subunit=re.compile(rf"[\s-]?(?P<sub>{alternation(en.subunits)})(?![A-Za-z])", re.I),
+        currency_before=re.compile(rf"(?P<cur>{_symbols(en.currency_before)})\s?$"),
         qualifier_before=re.compile(
-            rf"(?<![A-Za-z])(?P<q>{q_before})\s+(?:a\s+|an\s+|the\s+)?$", re.IGNORECASE
+            rf"(?<![A-Za-z])(?P<q>{q_before})\s*(?:a\s+|an\s+|the\s+)?$", re.IGNORECASE
         ),
         qualifier_after=re.compile(rf"(?:\s|-)?(?P<q>{q_after})(?![A-Za-z])", re.IGNORECASE),
         change_before=re.compile(
@@ -100,8 +138,11 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         change_noun_before=re.compile(
             rf"\b(?P<w>{alternation(en.change_nouns)})\s+of\s+$", re.IGNORECASE
         ),
+        negative_before=re.compile(rf"\b(?:{alternation(en.negative_words)})\s+$", re.I),
+        one_determiner=re.compile(rf"\b(?:{alternation(en.one_determiners)})\s+$", re.I),
         joiner=re.compile(r"\s*(?:-|–|—|~|\bto\b|\bthrough\b)\s*", re.IGNORECASE),
         and_joiner=re.compile(r"\s+and\s+", re.IGNORECASE),
+        bound_joiner=re.compile(r"\s*(?:,\s*|\s+(?:and|but)\s+)", re.IGNORECASE),
         opener=re.compile(rf"\b(?P<o>{alternation(en.range_openers)})\s+$", re.IGNORECASE),
         money_context=re.compile(
             rf"(?<![A-Za-z])(?:{alternation(en.money_context)})(?![A-Za-z])", re.IGNORECASE
@@ -112,11 +153,16 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
 
 
 def _spelled_value(text: str, en: English) -> float | None:
-    """Value of "forty-two", "one hundred and five", "a dozen", "two million"."""
+    """Value of "forty-two", "one hundred and five", "a dozen", "two million",
+    "two hundred point zero three"."""
+    if " point " in f" {text.lower()} ":
+        whole, decimals = re.split(r"\s+point\s+", text.lower(), maxsplit=1)
+    else:
+        whole, decimals = text.lower(), ""
     total = 0.0
     current = 0.0
     seen = False
-    for word in re.split(r"[\s-]+", text.lower()):
+    for word in re.split(r"[\s-]+", whole):
         if word in ("and", "a", ""):
             if word == "a":
                 current = current or 1
@@ -125,7 +171,7 @@ def _spelled_value(text: str, en: English) -> float | None:
         if value is None:
             return None
         seen = True
-        if word in ("dozen", "score"):
+        if value == 12 and word not in ("twelve",):  # dozen, dozens
             current = (current or 1) * value
         elif value == 100:
             current = (current or 1) * 100
@@ -134,7 +180,10 @@ def _spelled_value(text: str, en: English) -> float | None:
             current = 0
         else:
             current += value
-    return total + current if seen else None
+    if not seen:
+        return None
+    digits = "".join(str(en.number_words.get(w, "")) for w in re.split(r"[\s-]+", decimals) if w)
+    return total + current + (float(f"0.{digits}") if digits else 0.0)
 
 
 def _digits_value(match: re.Match[str]) -> float:
@@ -143,6 +192,9 @@ def _digits_value(match: re.Match[str]) -> float:
     exponent = match.group("exp") or match.group("exp10")
     if exponent:
         value *= 10 ** int(exponent)
+    power = match.group("pow")
+    if power:
+        value = float(value ** int(power))
     return value
 
 
@@ -159,37 +211,85 @@ class _Core:
     unit: str | None = None
 
 
+def _fraction(numerator: float, denominator: float, start: int, end: int) -> _Core | None:
+    """A proper fraction is a share (the contract: 三分之一 → 33.33 percent); "23/5" is a number."""
+    if not denominator:
+        return None
+    if 0 < numerator < denominator:
+        return _Core(start, end, numerator / denominator * 100, "share", "percent")
+    return _Core(start, end, numerator / denominator, "number")
+
+
 def _core(match: re.Match[str], en: English) -> _Core | None:
+    numerator: float | None
+    denominator: float
+    scale: float
+    whole: float | None
+    value: float | None
     start, end = match.span()
     group = match.lastgroup
+    lower = match.group().lower()
     if group in ("rank", "marker"):
         raw = match.group("ord" if group == "rank" else "markval").lower()
         position = en.ordinals.get(raw) or _word_number(re.sub(r"(?<=\d)\D+$", "", raw), en)
         return _Core(start, end, float(position), "rank", "rank") if position else None
     if group == "the_sup":
         return _Core(start, end, 1.0, "rank", "rank")
+    if group == "frac_scale":
+        raw_num = (match.group("fs_num") or "a").lower()
+        numerator = 1.0 if raw_num in ("a", "one") else _word_number(raw_num, en) or 1.0
+        denominator = en.denominators[match.group("fs_den").lower()]
+        scale = en.multipliers[match.group("fs_scale").lower()]
+        return _Core(start, end, numerator / denominator * scale, "number")
     if group == "one_in":
         numerator = _word_number(match.group("in_num").lower(), en)
-        denominator = _word_number(match.group("in_den").lower(), en)
-        if not numerator or not denominator:
+        of = _word_number(match.group("in_den").lower(), en)
+        if not numerator or not of or numerator >= of:
             return None
-        return _Core(start, end, numerator / denominator * 100, "share", "percent")
+        return _Core(start, end, numerator / of * 100, "share", "percent")
     if group == "half_dozen":
         return _Core(start, end, 6.0, "number")
-    if group == "and_half":
-        whole = _word_number(match.group("whole").lower(), en)
-        return None if whole is None else _Core(start, end, whole + 0.5, "number")
+    if group == "mixed":
+        whole_raw = match.group("m_whole").lower()
+        whole_match = re.fullmatch(r"(\d+(?:\.\d+)?)\s+(\w+)", whole_raw)
+        if whole_match:  # "3 million and a half"
+            scale = float(en.multipliers[whole_match.group(2)])
+            whole = float(whole_match.group(1)) * scale
+        else:
+            whole = _word_number(whole_raw, en)
+            last = whole_raw.split()[-1]
+            scale = float(en.multipliers[last]) if en.multipliers.get(last, 0) >= 1000 else 1.0
+        raw_num = match.group("m_num").lower()
+        numerator = 1.0 if raw_num in ("a", "an") else _word_number(raw_num, en)
+        denominator = en.denominators[match.group("m_den").lower()]
+        if whole is None or numerator is None:
+            return None
+        return _Core(start, end, whole + numerator / denominator * scale, "number")
     if group == "fraction":
-        raw = match.group("num").lower()
-        numerator = 1.0 if raw == "a" else _word_number(raw, en)
-        denominator = en.denominators[match.group("den").lower()]
+        raw_num = (match.group("num") or "a").lower()
+        numerator = 1.0 if raw_num in ("a", "an") else _word_number(raw_num, en)
         if numerator is None:
             return None
-        return _Core(start, end, numerator / denominator * 100, "share", "percent")
+        return _fraction(numerator, en.denominators[match.group("den").lower()], start, end)
+    if group == "slash":
+        numerator, denominator = float(match.group("sl_num")), float(match.group("sl_den"))
+        negative = match.group().lstrip().startswith(("-", "−"))
+        if match.group("sl_whole"):
+            value = float(match.group("sl_whole")) + numerator / max(denominator, 1.0)
+            return _Core(start, end, -value if negative else value, "number")
+        core = _fraction(numerator, denominator, start, end)
+        if core is not None and negative:
+            core = replace(core, value=-core.value)
+        return core
+    if group == "vulgar":
+        fraction = unicodedata.numeric(match.group("v_frac"))
+        if match.group("v_whole"):
+            return _Core(start, end, float(match.group("v_whole")) + fraction, "number")
+        return _Core(start, end, fraction * 100, "share", "percent")
     if group == "half":
         return _Core(start, end, 50.0, "share", "percent")
     if group == "twice":
-        return _Core(start, end, 2.0 if match.group().lower() == "twice" else 3.0, "ratio", "fold")
+        return _Core(start, end, 2.0 if lower == "twice" else 3.0, "ratio", "fold")
     if group == "digits":
         return _Core(start, end, _digits_value(match), "number")
     if group == "spelled":
@@ -210,29 +310,39 @@ class _Quantity:
     scaled: bool = False
 
 
+def _currency_of(surface: str, en: English) -> str | None:
+    return en.currency_after.get(surface) or en.currency_after.get(surface.lower())
+
+
 def _unit_after(
     text: str, position: int, p: _Patterns, en: English, currency: str | None
-) -> tuple[str | None, int]:
-    """The unit right after ``position`` (currency word, percent, mass, time, fold)."""
-    best: tuple[str | None, int] = (None, position)
-    for pattern in (p.currency_after, p.unit_long, p.unit_short):
+) -> tuple[str | None, int, float]:
+    """The unit right after ``position`` (currency, subunit, percent, mass, time, fold), the
+    position after it, and the factor a subunit applies ("50 cents": USD × 0.01)."""
+    best: tuple[str | None, int, float] = (None, position, 1.0)
+    for pattern in (p.currency_after, p.subunit, p.unit_long, p.unit_short):
         match = pattern.match(text, position)
         if not match or match.end() <= best[1]:
             continue
         surface = match.group(1)
+        factor = 1.0
         if pattern is p.currency_after:
-            unit: str | None = en.currency_after[surface.lower()]
-            if surface.lower() == "won" and currency is None:
-                continue  # "won" is a verb far more often than a currency
+            unit = _currency_of(surface, en)
+            if surface.lower() in ("won", "real", "rand") and currency is None:
+                continue  # verbs and adjectives far more often than currencies
+        elif pattern is p.subunit:
+            unit, factor = en.subunits[surface.lower()]
+            if currency is not None:
+                unit = currency
         else:
             unit = en.units.get(surface) or en.units.get(surface.lower())
             if pattern is p.unit_short and surface in en.scales:
                 continue
-        best = (unit, match.end())
-    unit, end = best
+        best = (unit, match.end(), factor)
+    unit, end, factor = best
     if unit == "pound" and (currency or p.money_context.search(text)):
-        unit = "GBP"
-    return unit, end
+        unit = en.pound_currency
+    return unit, end, factor
 
 
 def _quantity(text: str, core: _Core, p: _Patterns, en: English, currency: str | None) -> _Quantity:
@@ -242,15 +352,19 @@ def _quantity(text: str, core: _Core, p: _Patterns, en: English, currency: str |
         if scale:
             word = scale.group("scale")
             guarded = word in en.guarded_scales
-            ok = not guarded or (
-                not scale.group("space")
-                and (
-                    currency is not None
-                    or word == "k"
-                    or _unit_after(text, scale.end(), p, en, currency)[0] is not None
+            ok = (
+                not guarded
+                or (
+                    not scale.group("space")
+                    and (
+                        currency is not None
+                        or word in ("k", "b")
+                        or _unit_after(text, scale.end(), p, en, currency)[0] is not None
+                    )
                 )
+                or (word == "k" and not text[scale.end() : scale.end() + 1].isalpha())
             )
-            if core.kind == "spelled" and word in ("million", "billion", "thousand", "trillion"):
+            if core.kind == "spelled" and word in en.multipliers:
                 ok = False  # already read inside the spelled number
             if ok:
                 value *= en.scales[word]
@@ -258,9 +372,10 @@ def _quantity(text: str, core: _Core, p: _Patterns, en: English, currency: str |
     if core.unit is not None:
         # "three times", "two thirds" keep their own unit; a rank has no unit after it.
         return _Quantity(core.start, end, value, core.unit, core.kind, scaled)
-    unit, unit_end = _unit_after(text, end, p, en, currency)
+    unit, unit_end, factor = _unit_after(text, end, p, en, currency)
     if unit is not None:
         end = unit_end
+        value *= factor
     if currency is not None and (unit is None or unit == currency):
         unit = currency
     return _Quantity(core.start, end, value, unit, core.kind, scaled)
@@ -278,14 +393,17 @@ def extract_english(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
         match = p.core.search(text, position)
         if match is None:
             break
-        position = max(match.end(), position + 1)
         core = _core(match, en)
+        if core is None and match.lastgroup not in ("digits", "spelled"):
+            # "8 in 5" is no "one in five": read what starts there as a plain number.
+            match = p.plain.match(text, match.start()) or match
+            core = _core(match, en) if match.lastgroup in ("digits", "spelled") else None
+        position = max(match.end(), position + 1)
         if core is None or _skipped(text, core, masks, p):
             continue
         reading, position = _read(text, core, p, en, masks)
-        if reading is not None:
-            readings.append(reading)
-    readings = _share_units(text, readings, p)
+        readings.append(reading)
+    readings = _bounded_ranges(text, _share_units(text, readings, p), p)
     mentions = [to_mention(r, text) for r in readings]
     return [m for m in mentions if m is not None]
 
@@ -293,12 +411,16 @@ def extract_english(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
 def _skipped(text: str, core: _Core, masks: Masks, p: _Patterns) -> bool:
     if core.kind in ("number", "spelled", "rank") and masks.covers(core.start, core.end):
         return True
-    return core.kind == "spelled" and bool(p.not_number.match(text, core.start))
+    if core.kind != "spelled":
+        return False
+    if p.not_number.match(text, core.start):
+        return True
+    # "the one you mentioned", "which one": a pronoun
+    is_one = text[core.start : core.end].lower() == "one"
+    return is_one and bool(p.one_determiner.search(text, max(0, core.start - 12), core.start))
 
 
-def _read(
-    text: str, core: _Core, p: _Patterns, en: English, masks: Masks
-) -> tuple[Reading | None, int]:
+def _read(text: str, core: _Core, p: _Patterns, en: English, masks: Masks) -> tuple[Reading, int]:
     """The reading that starts at ``core`` and the position after it."""
     before = text[max(0, core.start - 60) : core.start]
     currency_match = p.currency_before.search(before)
@@ -307,12 +429,13 @@ def _read(
     start = core.start - (len(before) - len(lead))
 
     first = _quantity(text, core, p, en, currency)
-    reading = Reading(first.start, first.end, first.value, first.unit)
+    if (first.unit is not None and first.unit == _currency_of(first.unit, en)) or currency:
+        first = _with_subunits(text, first, p, en)
+    reading = Reading(start, first.end, first.value, first.unit)
     if core.kind == "share":
         reading = replace(reading, measure="share")
     elif core.kind in ("ratio", "rank"):
         reading = replace(reading, measure=core.kind)
-    reading = replace(reading, start=start)
 
     opener = p.opener.search(lead)
     second = _range_end(
@@ -342,10 +465,62 @@ def _read(
             word = after.group("q").lower()
             if word != "+" or not text[after.end() : after.end() + 1].isdigit():
                 reading = replace(reading, end=after.end(), qualifier=en.qualifiers_after[word])
+    negative = p.negative_before.search(lead)
+    if negative is not None and reading.qualifier != "range":
+        lead = lead[: negative.start()]
+        reading = replace(
+            reading, start=core.start - (len(before) - negative.start()), value=-reading.value
+        )
     reading = _change(text, reading, lead, p, en)
     if core.kind == "share":
         reading = _fraction_as_ratio(text, reading)
     return reading, reading.end
+
+
+def _with_subunits(text: str, money: _Quantity, p: _Patterns, en: English) -> _Quantity:
+    """ "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount."""
+    tail = re.compile(r"\s+(?:and\s+)?").match(text, money.end)
+    if tail is None:
+        return money
+    match = p.plain.match(text, tail.end())
+    if match is None:
+        return money
+    core = _core(match, en)
+    sub = p.subunit.match(text, match.end())
+    if core is None or sub is None:
+        return money
+    code, factor = en.subunits[sub.group("sub").lower()]
+    if code != money.unit:
+        return money
+    return replace(money, end=sub.end(), value=money.value + core.value * factor)
+
+
+def _bounded_ranges(text: str, readings: list[Reading], p: _Patterns) -> list[Reading]:
+    """ "more than 10 and less than 40", "at most 100 and at least 20": one interval."""
+    merged: list[Reading] = []
+    for reading in readings:
+        previous = merged[-1] if merged else None
+        if previous is not None and p.bound_joiner.fullmatch(text, previous.end, reading.start):
+            bounds = {previous.qualifier[0], reading.qualifier[0]}
+            same_unit = previous.unit == reading.unit or None in (previous.unit, reading.unit)
+            if bounds == {"g", "l"} and same_unit and previous.sign == reading.sign == 1:
+                lower, upper = (
+                    (previous, reading) if previous.qualifier[0] == "g" else (reading, previous)
+                )
+                if lower.value < upper.value:
+                    merged[-1] = Reading(
+                        previous.start,
+                        reading.end,
+                        (lower.value + upper.value) / 2,
+                        previous.unit or reading.unit,
+                        "range",
+                        lower.value,
+                        upper.value,
+                        previous.measure or reading.measure,
+                    )
+                    continue
+        merged.append(reading)
+    return merged
 
 
 def _unscaled(quantity: _Quantity, text: str, p: _Patterns, en: English) -> float:

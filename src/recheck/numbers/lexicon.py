@@ -51,8 +51,12 @@ class English:
     units: Mapping[str, str]  # surface (case as written for short units) → unit
     short_units: frozenset[str]
     money_context: tuple[str, ...]
-    currency_before: Mapping[str, str]
-    currency_after: Mapping[str, str]
+    currency_before: Mapping[str, str]  # symbol or code as written → ISO code
+    currency_after: Mapping[str, str]  # lower-case name, or symbol → ISO code
+    subunits: Mapping[str, tuple[str, float]]  # "cents" → ("USD", 0.01)
+    pound_currency: str
+    negative_words: tuple[str, ...]
+    one_determiners: tuple[str, ...]
     rank_markers_before: tuple[str, ...]
     label_words: tuple[str, ...]
     months: tuple[str, ...]
@@ -110,8 +114,33 @@ def _english(data: Mapping[str, Any]) -> English:
         units=_frozen({str(k): str(v) for k, v in data["units"].items()}),
         short_units=frozenset(data["short_units"]),
         money_context=tuple(data["money_context"]),
-        currency_before=_frozen(data["currency_before"]),
-        currency_after=_frozen(data["currency_after"]),
+        currency_before=_frozen(
+            {sym: code for code, c in data["currencies"].items() for sym in c.get("symbols", [])}
+        ),
+        currency_after=_frozen(
+            {
+                **{
+                    sym: code
+                    for code, c in data["currencies"].items()
+                    for sym in c.get("symbols", [])
+                },
+                **{
+                    name: code
+                    for code, c in data["currencies"].items()
+                    for name in c.get("names", [])
+                },
+            }
+        ),
+        subunits=_frozen(
+            {
+                name: (code, float(factor))
+                for code, c in data["currencies"].items()
+                for name, factor in c.get("subunits", {}).items()
+            }
+        ),
+        pound_currency=str(data["pound_currency"]),
+        negative_words=tuple(data["negative_words"]),
+        one_determiners=tuple(data["one_determiners"]),
         rank_markers_before=tuple(data["rank_markers_before"]),
         label_words=tuple(data["label_words"]),
         months=tuple(data["months"]),
