@@ -21,7 +21,7 @@ from recheck.numbers.reading import Reading, to_mention
 
 # Digits: 1,500,000 · 816 000 · 2.5 · 1.5e6 · 1.5 x 10^6 (the sign is read separately).
 _DIGITS = (
-    r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?: \d{3})+(?![\d,]|\.\d)|\d+)(?:\.\d+)?"
+    r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?: \d{3})+(?![\d,])|\d+)(?:\.\d+)?"
     r"|\.\d+"
 )
 _SCI = (
@@ -89,7 +89,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         # rank: "second-largest", "3rd largest", "No. 2", "the world's largest"
         rf"(?P<rank>(?P<ord>{ordinals}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+(?:{superlatives})\b)"
         rf"|(?P<marker>(?<![A-Za-z])(?:{markers})\s*"
-        rf"(?P<markval>\d{{1,2}}(?:st|nd|rd|th)?|{ordinals}|{words})\b)"
+        rf"(?P<markval>\d{{1,2}}(?:st|nd|rd|th)?|{ordinals}|{words})\b(?![/.,]\d))"
         rf"|(?P<the_sup>(?<!one of the )(?<=the )(?:world'?s\s+)?(?:largest|biggest)\b"
         rf"|(?<=['’]s )(?:largest|biggest)\b)"
         # "half a million", "a quarter million", "two thirds of a million"
@@ -103,7 +103,8 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         rf"|(?P<mixed>\b(?P<m_whole>{word_seq}|\d+(?:\.\d+)?(?:\s+(?:{big}))?)\s+and\s+"
         rf"(?P<m_num>an?|{word_seq}|\d+)[\s-]+(?P<m_den>{denominators})\b)"
         # "two thirds", "one-tenth", "a quarter", "twenty-three fifths"
-        rf"|(?P<fraction>\b(?:(?P<a>an?)\s+|(?P<num>{word_seq}|\d+)[\s-]+)(?P<den>{denominators})\b"
+        rf"|(?P<fraction>\b(?:(?P<a>an?)\s+|(?P<num>(?:a\s+(?={multipliers}\b))?{word_seq}|\d+)[\s-]+)"
+        rf"(?P<den>{denominators})\b"
         rf"(?(a){a_fraction_end}))"
         # 3/4, 2 1/4, -4/5; ½, 2½
         rf"|(?P<slash>{sign}(?<![\d/.])(?:(?P<sl_whole>\d+)\s+)?(?P<sl_num>\d+)\s?/\s?"
@@ -128,9 +129,12 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         subunit=re.compile(rf"[\s-]?(?P<sub>{alternation(en.subunits)})(?![A-Za-z])", re.I),
         currency_before=re.compile(rf"(?P<cur>{_symbols(en.currency_before)})\s?$"),
         qualifier_before=re.compile(
-            rf"(?<![A-Za-z])(?P<q>{q_before})\s*(?:a\s+|an\s+|the\s+)?$", re.IGNORECASE
+            rf"(?P<q>{_symbols(en.qualifiers_before)})\s*(?:a\s+|an\s+|the\s+)?$", re.IGNORECASE
         ),
-        qualifier_after=re.compile(rf"(?:\s|-)?(?P<q>{q_after})(?![A-Za-z])", re.IGNORECASE),
+        # "500 or less", but not "5000 or less than 6000" (that "less than" is the next one's)
+        qualifier_after=re.compile(
+            rf"(?:\s|-)?(?P<q>{q_after})(?![A-Za-z])(?!\s+than\b)", re.IGNORECASE
+        ),
         change_before=re.compile(
             rf"\b(?P<w>{alternation(en.change_words)})\s+(?:by\s+)?$", re.IGNORECASE
         ),
@@ -161,18 +165,19 @@ def _spelled_value(text: str, en: English) -> float | None:
         whole, decimals = text.lower(), ""
     total = 0.0
     current = 0.0
+    last = 0.0  # the last group added: "two dozens" multiplies the two, not the hundreds
     seen = False
     for word in re.split(r"[\s-]+", whole):
         if word in ("and", "a", ""):
-            if word == "a":
-                current = current or 1
+            if word == "a" and not current:
+                current = last = 1
             continue
         value = en.number_words.get(word)
         if value is None:
             return None
         seen = True
-        if value == 12 and word not in ("twelve",):  # dozen, dozens
-            current = (current or 1) * value
+        if value == 12 and word != "twelve":  # dozen, dozens
+            current = current - last + (last or 1) * value
         elif value == 100:
             current = (current or 1) * 100
         elif value >= 1000:
@@ -180,10 +185,20 @@ def _spelled_value(text: str, en: English) -> float | None:
             current = 0
         else:
             current += value
+            last = value if last < 20 or value >= 10 else last + value
     if not seen:
         return None
-    digits = "".join(str(en.number_words.get(w, "")) for w in re.split(r"[\s-]+", decimals) if w)
-    return total + current + (float(f"0.{digits}") if digits else 0.0)
+    digits: list[int] = []
+    for word in re.split(r"[\s-]+", decimals):
+        value = en.number_words.get(word)
+        if value is None:
+            continue
+        if digits and 20 <= digits[-1] <= 90 and digits[-1] % 10 == 0 and value < 10:
+            digits[-1] += value  # "point seventy-one" is .71
+        else:
+            digits.append(value)
+    fraction = "".join(str(d) for d in digits)
+    return total + current + (float(f"0.{fraction}") if fraction else 0.0)
 
 
 def _digits_value(match: re.Match[str]) -> float:
@@ -345,6 +360,30 @@ def _unit_after(
     return unit, end, factor
 
 
+def _compound_tail(
+    text: str, end: int, value: float, scale: float, p: _Patterns, en: English
+) -> tuple[float, int]:
+    """ "4 thousand 3 hundred and 21": add the smaller groups that follow a scaled number."""
+    while True:
+        gap = re.compile(r"\s+(?:and\s+)?").match(text, end)
+        match = p.plain.match(text, gap.end()) if gap else None
+        if gap is None or match is None or match.lastgroup != "digits":
+            return value, end
+        part = _digits_value(match)
+        following = p.scale.match(text, match.end())
+        smaller = following is not None and en.multipliers.get(following.group("scale"), 0) < scale
+        if smaller and following is not None:
+            value += part * en.scales[following.group("scale")]
+            scale = en.scales[following.group("scale")]
+            end = following.end()
+            continue
+        if following is not None or _unit_after(text, match.end(), p, en, None)[0] is not None:
+            return value, end
+        if "and" in gap.group() and part < min(scale, 100):
+            return value + part, match.end()
+        return value, end
+
+
 def _quantity(text: str, core: _Core, p: _Patterns, en: English, currency: str | None) -> _Quantity:
     value, end, scaled = core.value, core.end, False
     if core.kind in ("number", "spelled"):
@@ -369,6 +408,8 @@ def _quantity(text: str, core: _Core, p: _Patterns, en: English, currency: str |
             if ok:
                 value *= en.scales[word]
                 end, scaled = scale.end(), True
+                if word in en.multipliers:
+                    value, end = _compound_tail(text, end, value, en.scales[word], p, en)
     if core.unit is not None:
         # "three times", "two thirds" keep their own unit; a rank has no unit after it.
         return _Quantity(core.start, end, value, core.unit, core.kind, scaled)
@@ -461,7 +502,7 @@ def _read(text: str, core: _Core, p: _Patterns, en: English, masks: Masks) -> tu
             )
             lead = lead[: qualifier.start()]
         after = p.qualifier_after.match(text, reading.end)
-        if after is not None and reading.qualifier == "eq":
+        if after is not None and reading.qualifier in ("eq", "approx"):
             word = after.group("q").lower()
             if word != "+" or not text[after.end() : after.end() + 1].isdigit():
                 reading = replace(reading, end=after.end(), qualifier=en.qualifiers_after[word])

@@ -62,12 +62,18 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
     # Latin letters only: a CJK character is \w too, and "从F-35战机" must still match.
     identifier = r"(?<![A-Za-z0-9$])[A-Za-z]+-?\d+(?:[A-Za-z0-9+]*[A-Za-z0-9])?(?![\w.]?\d)"
     # Digits glued to letters that are no unit: "5G", "3D", "1990s" (decade), "4th".
-    glued = rf"(?<![A-Za-z0-9.])\d+(?!(?:{short_units})(?![A-Za-z]))[A-Za-z]+(?![A-Za-z])"
+    glued = (
+        rf"(?<![A-Za-z0-9.])(?:\d+(?:\.\d+)?|\.\d+)(?!(?:{short_units})(?![A-Za-z]))"
+        r"(?![eE][-+]?\d)[A-Za-z]+(?![A-Za-z0-9])"
+    )
     return (
         re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+", re.IGNORECASE),
         re.compile(r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]"),  # citation markers [1][5]
         re.compile(r"(?<![\d.])\d{1,2}[:：]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?", re.IGNORECASE),
-        re.compile(r"(?<![\d.])\d{1,2}\s*[ap]\.m\.", re.IGNORECASE),
+        # 2 pm, 2pm, 2.13 am, 5 p.m.
+        re.compile(r"(?<![\d.])\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?", re.IGNORECASE),
+        # phone numbers: +1-222-2222-2222, 1-222-333-4444
+        re.compile(r"(?<![\w.])\+?\d{1,3}-\d{3}-\d{3,4}(?:[-/]\d{3,4})*(?![\w])"),
         re.compile(r"(?<![\d.])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d])"),  # 2025-10-21
         re.compile(r"(?<![\d.])\d{1,2}/\d{1,2}/\d{2,4}(?![\d])"),  # 10/21/2025
         # October 21, 2025 · Oct. 21 · 21 October 2025 · mid-October
