@@ -122,6 +122,7 @@ CASES: list[tuple[str, list[Row]]] = [
         [rng("40–45%", 40, 45, "percent"), rng("8-10", 8, 10, "1")],
     ),
     ("between 20 and 30 tonnes", [rng("between 20 and 30 tonnes", 20, 30, "t")]),
+    ("between 5 to 10 percent", [rng("between 5 to 10 percent", 5, 10, "percent")]),
     ("$5-6 billion of investment", [rng("$5-6 billion", 5e9, 6e9, "USD")]),
     ("from 8 to 10 years", [rng("from 8 to 10 years", 8, 10, "year")]),
     # coordination is two numbers; a range is one

@@ -21,25 +21,59 @@ from recheck.scripts import to_simplified
 _DIGIT = {
     "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "参": 3,
     "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8,
-    "捌": 8, "九": 9, "玖": 9,
+    "捌": 8, "九": 9, "玖": 9, "俩": 2,
 }  # fmt: skip
 _SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_BIG = {"万": 10_000, "亿": 100_000_000}
+_BIG = {"万": 10_000, "亿": 100_000_000, "兆": 1_000_000_000_000}
 _DIGITS = "".join(_DIGIT)
 _UNITS = "".join(_SMALL) + "".join(_BIG)
-_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-# A numeral run: digits and numerals mixed (3万4000, 二十万亿, 1,100.9亿, 20多万).
-_RUN = (
-    rf"(?:{_ARABIC}|[{_DIGITS}十拾])"
-    rf"(?:{_ARABIC}|[{_DIGITS}{_UNITS}]|点(?=[{_DIGITS}])|[多余](?=[十百千万亿]))*"
-)
-_TOKEN = re.compile(rf"{_ARABIC}|[{_DIGITS}]+(?:点[{_DIGITS}]+)?|[{_UNITS}]")
+# Financial forms that are ordinary words on their own: 登陆部队, 拾起, 队伍, 参加.
+_WORDLIKE = frozenset("陆拾伍参肆叁柒捌玖贰壹")
+_ARABIC = r"\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"  # 1,100.9; not 20,1000 (two numbers)
+_TOKEN = re.compile(rf"{_ARABIC}|[{_DIGITS}]+|[{_UNITS}]")
+_SPACE = re.compile(r"[ \t\u00a0\u3000]+")
+_HAN = re.compile("[\u3400-\u9fff]")
+
+
+def _run(mega_after: str) -> str:
+    """A numeral run: digits and numerals mixed (3万4000, 二十万亿, 1,100.9亿, 20多万, 十几万,
+    两千三点一, 百三). 兆 counts as 10^12 except before a unit it prefixes as mega (兆瓦);
+    百 before 分 ends the run unless 分之 follows (七十百分位 is 七十, 三百分之一 is 1/300).
+    Digits never split into two tokens, so a failed match cannot backtrack through them."""
+    mega = rf"(?!{mega_after})" if mega_after else ""
+    return (
+        rf"(?:{_ARABIC}|[{_DIGITS}十拾]|(?<![千百万亿仟佰])[百佰千仟](?=[{_DIGITS}万亿]))"
+        rf"(?:(?<![\d,.]){_ARABIC}|[{_DIGITS}十拾千仟万亿]|[百佰](?!分(?!之))|兆{mega}"
+        rf"|点(?=[{_DIGITS}])|[多余几](?=[十拾百佰千仟万亿])|(?<=[十拾百佰千仟万亿])几)*"
+    )
 
 
 def parse_chinese_number(raw: str) -> float | None:
     """The value of a numeral run: "二十万亿" → 2e13, "3万4000" → 34000, "九万四" → 94000,
-    "一千二" → 1200, "一万零五" → 10005, "六点六" → 6.6, "二〇二五" → 2025."""
-    text = raw.replace(",", "").replace("多", "").replace("余", "")
+    "一千二" → 1200, "一万零五" → 10005, "六点六" → 6.6, "二〇二五" → 2025, "四万万" → 4e8,
+    "一万零十二" → 10012, "两千万点五" → 20000000.5, "负三十二" → -32. None when the run is
+    no single number: "二三十" (twenty or thirty) is an estimate, not 230."""
+    text = _SPACE.sub("", raw).replace(",", "")
+    sign = 1.0
+    if text.startswith("负"):
+        sign, text = -1.0, text[1:]
+    text = text.replace("多", "").replace("余", "").replace("几", "")
+    whole, point, rest = text.partition("点")
+    if not point:
+        value = _integer(text)
+        return None if value is None else sign * value
+    decimals = re.fullmatch(rf"([{_DIGITS}]+)([万亿兆]*)", rest)
+    base = _integer(whole) if whole else None
+    if decimals is None or base is None:
+        return None
+    fraction = float("0." + "".join(str(_DIGIT[c]) for c in decimals.group(1)))
+    value = base + fraction
+    for big in decimals.group(2):
+        value *= _BIG[big]
+    return sign * value
+
+
+def _integer(text: str) -> float | None:
     tokens = _TOKEN.findall(text)
     if not tokens or "".join(tokens) != text:
         return None
@@ -49,40 +83,54 @@ def parse_chinese_number(raw: str) -> float | None:
     colloquial = False  # a lone numeral right after a unit: 九万四, 一千二
     last_unit = 0.0
     last_big = 0.0
+    after_big = False
     for token in tokens:
         if token in _SMALL:
-            section += (1 if pending is None else pending) * _SMALL[token]
-            pending, last_unit = None, _SMALL[token]
+            section += (pending or 1) * _SMALL[token]  # 零十 and 十 are ten
+            pending, last_unit, after_big = None, _SMALL[token], False
         elif token in _BIG:
             big = _BIG[token]
-            section += pending or 0
-            if section == 0 and result == 0:
-                section = 1
-            if last_big and big > last_big:
-                result = (result + section) * big  # 万亿: the whole so far is multiplied
+            if after_big and section == 0 and pending is None:
+                result *= big  # 万万, 万亿: the whole so far is multiplied
             else:
-                result += section * big
-            section, pending, last_unit, last_big = 0.0, None, big, big
+                section += pending or 0
+                if section == 0 and result == 0:
+                    section = 1
+                if last_big and big > last_big:
+                    result = (result + section) * big
+                else:
+                    result += section * big
+            section, pending, last_unit, last_big, after_big = 0.0, None, big, big, True
         else:
+            chinese = not token[0].isdigit()
+            if chinese and 1 < len(token) < 4 and not any(c in "零〇" for c in token):
+                return None  # 二三十, 两三, 三四万: an estimate between two numbers
             value = _literal(token)
-            if value is None:
-                return None
-            colloquial = (
-                last_unit > 0 and len(token) == 1 and token in _DIGIT and not token.startswith("零")
-            )
-            pending = value
+            colloquial = last_unit > 0 and len(token) == 1 and chinese and token != "零"
+            pending, after_big = value, False
     if pending is not None:
         section += pending * (last_unit / 10 if colloquial and last_unit >= 10 else 1)
     return result + section
 
 
-def _literal(token: str) -> float | None:
+def _literal(token: str) -> float:
     if token[0].isdigit():
         return float(token)
-    whole, _, fraction = token.partition("点")
-    digits = "".join(str(_DIGIT[c]) for c in whole)
-    decimals = "".join(str(_DIGIT[c]) for c in fraction)
-    return float(f"{digits}.{decimals}" if decimals else digits)
+    return float("".join(str(_DIGIT[c]) for c in token))
+
+
+def _estimate(raw: str) -> tuple[float, float] | None:
+    """二三十 → (20, 30), 两三 → (2, 3), 三五万 → (3万, 5万), 十七八 → (17, 18): two
+    neighbouring numerals that give an estimate between two numbers."""
+    for i in range(len(raw) - 1):
+        a, b = raw[i], raw[i + 1]
+        if a in _DIGIT and b in _DIGIT and 0 < _DIGIT[b] - _DIGIT[a] <= 2 and _DIGIT[a]:
+            low = parse_chinese_number(raw[:i] + a + raw[i + 2 :])
+            high = parse_chinese_number(raw[:i] + b + raw[i + 2 :])
+            if low is not None and high is not None and low < high:
+                return low, high
+            return None
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +141,14 @@ class _Patterns:
     qualifier_after: re.Pattern[str]
     change_before: re.Pattern[str]
     currency_before: re.Pattern[str]
+    currency_tail: re.Pattern[str]
     joiner: re.Pattern[str]
+    between_joiner: re.Pattern[str]
+    between_closer: re.Pattern[str]
+    comparison_before: re.Pattern[str]
+    comparative: re.Pattern[str]
+    bound_gap: re.Pattern[str]
+    negative_before: re.Pattern[str]
     rank_before: re.Pattern[str]
     not_number: re.Pattern[str]
 
@@ -101,26 +156,43 @@ class _Patterns:
 @cache
 def _patterns(lexicon: Lexicon) -> _Patterns:
     zh = lexicon.chinese
-    units = [*zh.units, *zh.currencies, *zh.classifiers]
+    run = _run(alternation(zh.mega_after))
+    powers = "[十拾百佰千仟万亿]+"  # 万分之三, 百万分之五: a denominator that is a power of ten
+    units = [*zh.units, *zh.currencies, *zh.currency_subunits, *zh.classifiers]
     core = (
-        rf"(?P<pct>百分之(?P<pct_num>{_RUN}))"
-        rf"|(?P<permil>千分之(?P<pm_num>{_RUN}))"
-        rf"|(?P<frac>(?P<den>{_RUN})分之(?P<fnum>{_RUN}))"
-        rf"|(?P<cheng>(?<![\d.{_DIGITS}十])(?P<cheng_num>[{_DIGITS}十]|\d(?:\.\d)?)成"
+        rf"(?P<pct>百分之(?P<pct_num>{run}|百(?![{_DIGITS}十])))"
+        rf"|(?P<permil>[千仟]分之(?P<pm_num>{run}))"
+        rf"|(?P<mixed>(?P<whole>{run})又(?P<mden>{run}|{powers})分之(?P<mnum>{run}))"
+        rf"|(?P<frac>(?P<den>{run}|{powers})分之(?P<fnum>(?:负)?{run}))"
+        r"|(?P<slash>(?<![\d./])(?P<snum>\d{1,4})/(?P<sden>\d{1,4})(?![\d/]|\.\d))"
+        rf"|(?P<cheng>(?<![\d.{_DIGITS}十])"
+        rf"(?P<cheng_num>10|十|\d(?:\.\d+)?|[{_DIGITS}](?:点[{_DIGITS}])?|半)成"
+        rf"(?P<cheng_tail>半|[{_DIGITS}](?![{_DIGITS}{_UNITS}成]))?"
         r"(?![为立功本员果就长交品熟绩份分型年效])"
-        rf")|(?P<rank>第(?P<rank_num>{_RUN})(?P<rank_big>大)?)"
+        rf")|(?P<rank>第(?P<rank_num>{run})(?P<rank_big>大)?)"
         rf"|(?P<sup>{alternation(zh.superlative_rank)})"
         rf"|(?P<half>{alternation(zh.halves)})"
-        rf"|(?P<num>(?<![\d.])(?<!\d,){_RUN})"
+        rf"|(?P<num>(?<![\d.])(?:(?<!\d,)|(?!\d{{3}}(?!\d))){run})"
     )
+    fillers = rf"(?:{alternation(zh.qualifier_fillers)})?" if zh.qualifier_fillers else ""
+    tails = alternation(zh.currency_tail_subunits)
     return _Patterns(
         core=re.compile(core),
         unit=re.compile(rf"\s?(?P<unit>%|{alternation(units)})"),
-        qualifier_before=re.compile(rf"(?P<q>{alternation(zh.qualifiers_before)})\s?$"),
+        qualifier_before=re.compile(rf"(?P<q>{alternation(zh.qualifiers_before)}){fillers}\s?$"),
         qualifier_after=re.compile(rf"(?P<q>{alternation(zh.qualifiers_after)})"),
         change_before=re.compile(rf"(?P<w>{alternation(zh.change_words)})\s?$"),
         currency_before=re.compile(rf"(?P<cur>{alternation(zh.currency_before)})\s?$"),
+        currency_tail=re.compile(rf"又?(?P<n>{run})(?P<sub>{tails})" if tails else r"(?!)"),
         joiner=re.compile(rf"\s*(?:{alternation(zh.range_joiners)})\s*"),
+        between_joiner=re.compile(rf"(?:{alternation(zh.between_joiners) or '(?!)'})"),
+        between_closer=re.compile(rf"(?:{alternation(zh.between_closers) or '(?!)'})"),
+        comparison_before=re.compile(
+            rf"(?<![\d{_DIGITS}{_UNITS}])(?:{alternation(zh.comparison_before) or '(?!)'})$"
+        ),
+        comparative=re.compile(rf"(?P<c>{alternation(zh.comparatives) or '(?!)'})"),
+        bound_gap=re.compile(rf"\s*(?:{alternation(zh.bound_connectors) or '(?!)'})?\s*"),
+        negative_before=re.compile(rf"(?:{alternation(zh.negative_signs) or '(?!)'})$"),
         rank_before=re.compile(
             rf"(?:{alternation(zh.rank_before)})(?:{alternation(zh.rank_scopes)})?$"
         ),
@@ -128,15 +200,50 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     )
 
 
+def _compact(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without the spaces that sit next to a Chinese character (一 百 五 十 个 百 分 点,
+    7 万5 千, 大于 或 等于), and for each kept character its offset in ``text``. Spaces between
+    two digits stay: 1 234 is two numbers."""
+    if not _SPACE.search(text):
+        return text, None
+    kept: list[str] = []
+    index: list[int] = []
+    position = 0
+    for match in _SPACE.finditer(text):
+        before = text[match.start() - 1] if match.start() else ""
+        after = text[match.end()] if match.end() < len(text) else ""
+        if not _joins(before, after) and not _joins(after, before):
+            continue
+        kept.append(text[position : match.start()])
+        index.extend(range(position, match.start()))
+        position = match.end()
+    kept.append(text[position:])
+    index.extend(range(position, len(text)))
+    return "".join(kept), index
+
+
+def _is_han(c: str) -> bool:
+    return bool(c) and ("\u3400" <= c <= "\u9fff" or c == "〇")
+
+
+def _joins(han: str, other: str) -> bool:
+    """Whether a space between ``han`` and ``other`` is typesetting, not a separator: both are
+    Chinese or one is a digit or letter, but not a digit beside a Chinese digit (667.123 五点八
+    are two numbers; 7 万 is one)."""
+    if not _is_han(han) or not (_is_han(other) or other.isalnum()):
+        return False
+    return not (other.isdigit() and han in _DIGIT)
+
+
 def extract_chinese(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
     """Every Chinese numeric mention in ``text`` (one sentence), in reading order."""
-    if not any("\u3400" <= c <= "\u9fff" for c in text):
+    if not _HAN.search(text):
         return []
     lexicon = lexicon or load_lexicon()
-    simplified = to_simplified(text)
+    simplified, index = _compact(to_simplified(text))
     p = _patterns(lexicon)
     masks = masked_spans(simplified, lexicon)
-    mentions: list[Mention] = []
+    readings: list[Reading] = []
     position = 0
     while True:
         match = p.core.search(simplified, position)
@@ -147,10 +254,53 @@ def extract_chinese(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
         if reading is None:
             continue
         position = max(position, reading.end)
+        readings.append(reading)
+    mentions: list[Mention] = []
+    for reading in _join_bounds(simplified, readings, p):
+        if index is not None:
+            reading = replace(reading, start=index[reading.start], end=index[reading.end - 1] + 1)
         mention = to_mention(reading, text)
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+_LOWER = ("gt", "ge")
+_UPPER = ("lt", "le")
+
+
+def _join_bounds(s: str, readings: list[Reading], p: _Patterns) -> list[Reading]:
+    """A lower and an upper bound side by side are one range: 大于10小于20, 最多100最少20,
+    1000以上，1500以下. Bounds that leave no room (大于50小于12) stay apart."""
+    joined: list[Reading] = []
+    i = 0
+    while i < len(readings):
+        first = readings[i]
+        second = readings[i + 1] if i + 1 < len(readings) else None
+        if second is not None and _bounds_pair(s, first, second, p):
+            low, high = sorted((first.value, second.value))
+            joined.append(
+                Reading(first.start, second.end, (low + high) / 2, first.unit, "range",
+                        low, high, first.measure)
+            )  # fmt: skip
+            i += 2
+            continue
+        joined.append(first)
+        i += 1
+    return joined
+
+
+def _bounds_pair(s: str, first: Reading, second: Reading, p: _Patterns) -> bool:
+    pair = (first.qualifier, second.qualifier)
+    lower, upper = (first, second) if pair[0] in _LOWER else (second, first)
+    if not ((pair[0] in _LOWER and pair[1] in _UPPER) or (pair[0] in _UPPER and pair[1] in _LOWER)):
+        return False
+    if first.unit != second.unit or first.measure != second.measure:
+        return False
+    if first.sign != 1 or second.sign != 1 or lower.value >= upper.value:
+        return False
+    gap = p.bound_gap.fullmatch(s, first.end, second.start)
+    return gap is not None
 
 
 def _value(raw: str) -> float | None:
@@ -160,7 +310,11 @@ def _value(raw: str) -> float | None:
 def _read(s: str, match: re.Match[str], p: _Patterns, zh: Chinese, masks: Masks) -> Reading | None:
     start, end = match.span()
     kind = match.lastgroup
-    if kind == "num" and (masks.covers(start, end) or p.not_number.match(s, start)):
+    if kind in ("num", "mixed", "slash") and (
+        masks.covers(start, end) or p.not_number.match(s, start)
+    ):
+        return None
+    if kind == "num" and end - start == 1 and s[start] in _WORDLIKE:
         return None
     reading = _core_reading(s, match, p, zh)
     if reading is None:
@@ -173,12 +327,22 @@ def _core_reading(s: str, match: re.Match[str], p: _Patterns, zh: Chinese) -> Re
     kind = match.lastgroup
     if kind in ("pct", "permil"):
         raw = match.group("pct_num" if kind == "pct" else "pm_num")
-        value = _value(raw)
-        if value is None:
-            return None
+        value = 100.0 if raw == "百" else _value(raw)
         end = match.start(kind + "_num" if kind == "pct" else "pm_num") + len(raw.rstrip(",.点"))
-        percent = value if kind == "pct" else value / 10
-        return Reading(start, end, percent, "percent", measure="share")
+        scale = 1 if kind == "pct" else 0.1
+        if value is None:
+            bounds = _estimate(raw.rstrip(",.点"))
+            if bounds is None:
+                return None
+            low, high = bounds[0] * scale, bounds[1] * scale
+            return Reading(start, end, (low + high) / 2, "percent", "range", low, high, "share")
+        return Reading(start, end, value * scale, "percent", measure="share")
+    if kind == "mixed":  # 三又三分之一: a whole number and a fraction
+        whole, numerator = _value(match.group("whole")), _value(match.group("mnum"))
+        denominator = _value(match.group("mden"))
+        if whole is None or numerator is None or not denominator:
+            return None
+        return Reading(start, end, whole + numerator / denominator)
     if kind == "frac":
         numerator, denominator = _value(match.group("fnum")), _value(match.group("den"))
         if not numerator or not denominator:
@@ -188,10 +352,14 @@ def _core_reading(s: str, match: re.Match[str], p: _Patterns, zh: Chinese) -> Re
         return Reading(start, end, numerator / denominator * 100, "percent", measure="share")
     if kind == "cheng":
         raw = match.group("cheng_num")
-        value = float(raw) if raw[0].isdigit() else _value(raw)
-        return (
-            None if value is None else Reading(start, end, value * 10, "percent", measure="share")
-        )
+        value = 0.5 if raw == "半" else float(raw) if raw[0].isdigit() else _value(raw)
+        if value is None or value > 10:
+            return None
+        tail = match.group("cheng_tail")
+        extra = 0.0 if tail is None else 5.0 if tail == "半" else float(_DIGIT[tail])
+        if extra and value != int(value):
+            return None  # 八点五成六 is no number
+        return Reading(start, end, value * 10 + extra, "percent", measure="share")
     if kind == "rank":
         value = _value(match.group("rank_num"))
         ranked = match.group("rank_big") is not None or bool(
@@ -207,16 +375,39 @@ def _core_reading(s: str, match: re.Match[str], p: _Patterns, zh: Chinese) -> Re
         return Reading(start, end, 1.0, "rank", measure="rank")
     if kind == "half":
         return Reading(start, end, 50.0, "percent", measure="share")
+    if kind == "slash":  # 1/3 as 三分之一; 16/5 is a plain number
+        numerator, denominator = float(match.group("snum")), float(match.group("sden"))
+        if not numerator or not denominator:
+            return None
+        if numerator >= denominator:
+            return Reading(start, end, numerator / denominator)
+        return Reading(start, end, numerator / denominator * 100, "percent", measure="share")
     raw = match.group("num").rstrip(",.点")
     value = _value(raw)
     if value is None:
-        return None
-    qualifier = "gt" if re.search(r"[多余](?=[十百千万亿])", raw) else "eq"
+        bounds = _estimate(raw)
+        if bounds is None:
+            return None
+        low, high = bounds
+        return Reading(start, start + len(raw), (low + high) / 2, None, "range", low, high)
+    qualifier = "gt" if re.search(r"[多余几](?=[十拾百佰千仟万亿])|几$", raw) else "eq"
     return Reading(start, start + len(raw), value, None, qualifier)
 
 
-def _unit(s: str, reading: Reading, p: _Patterns, zh: Chinese) -> Reading | None:
-    """Attach the unit after a bare number; None when the number is no claim."""
+def _unmistakable(raw: str) -> bool:
+    """A bare number that needs no unit to be one: digits, 一百五十, 二点五, 三又三分之一."""
+    return (
+        raw[0].isdigit()
+        or (len(raw) >= 2 and any(c in _UNITS for c in raw))
+        or re.search(rf"点[{_DIGITS}]|分之", raw) is not None
+    )
+
+
+def _unit(
+    s: str, reading: Reading, p: _Patterns, zh: Chinese, lenient: bool = False
+) -> Reading | None:
+    """Attach the unit after a bare number; None when the number is no claim. ``lenient``
+    lets a bare numeral through (一到五个: the range makes it one)."""
     end = reading.end
     qualifier = reading.qualifier
     after = p.qualifier_after.match(s, end)
@@ -226,7 +417,7 @@ def _unit(s: str, reading: Reading, p: _Patterns, zh: Chinese) -> Reading | None
     raw = s[reading.start : reading.end]
     if unit_match is None:
         # A bare Arabic number counts; a bare Chinese numeral only when it is unmistakable.
-        if raw[0].isdigit() or (len(raw) >= 2 and any(c in _UNITS for c in raw)):
+        if lenient or _unmistakable(raw):
             return replace(reading, qualifier=qualifier, end=end)
         return None
     surface = unit_match.group("unit")
@@ -234,6 +425,17 @@ def _unit(s: str, reading: Reading, p: _Patterns, zh: Chinese) -> Reading | None
     value = reading.value
     if surface in zh.currencies:
         unit: str | None = zh.currencies[surface]
+        tail = p.currency_tail.match(s, end)  # 五元三角, 两美元又三美分
+        if tail is not None and zh.currency_tail_subunits[tail.group("sub")][0] == unit:
+            cents = _value(tail.group("n"))
+            if cents is not None:
+                value += cents * zh.currency_tail_subunits[tail.group("sub")][1]
+                end = tail.end()
+    elif surface in zh.currency_subunits:
+        unit, factor = zh.currency_subunits[surface]
+        value *= factor
+        if reading.low is not None and reading.high is not None:  # 二三十美分
+            reading = replace(reading, low=reading.low * factor, high=reading.high * factor)
     elif surface in zh.units:
         unit = zh.units[surface]
         if s[end : end + 1] == "半":  # 一吨半, 一年半
@@ -247,22 +449,39 @@ def _unit(s: str, reading: Reading, p: _Patterns, zh: Chinese) -> Reading | None
     return replace(reading, end=end, value=value, unit=unit, qualifier=qualifier)
 
 
+def _negative(s: str, reading: Reading, p: _Patterns, zh: Chinese) -> Reading:
+    """负3.9%, 负三十二: a minus sign before the number (not 身负三处伤)."""
+    sign = p.negative_before.search(s, max(0, reading.start - 2), reading.start)
+    if sign is None or reading.value <= 0:
+        return reading
+    before = s[: sign.start()]
+    last = before[-1:]
+    if last and ((last.isalnum() and not _is_han(last)) or last in _DIGITS + _UNITS):
+        return reading  # 3-5万吨, 三-五: a range, not a sign
+    if any(before.endswith(w) for w in zh.negative_not_after):
+        return reading
+    return replace(reading, start=sign.start(), value=-reading.value)
+
+
 def _context(s: str, reading: Reading, p: _Patterns, zh: Chinese, masks: Masks) -> Reading | None:
+    provisional = False
     if reading.unit is None:
         found = _unit(s, reading, p, zh)
         if found is None:
-            return None
+            found, provisional = _unit(s, reading, p, zh, lenient=True), True
+            if found is None:
+                return None
         reading = found
-    elif reading.unit == "percent" and reading.measure == "share":
-        pass
+    reading = _negative(s, reading, p, zh)
     lead_start = max(0, reading.start - 12)
     lead = s[lead_start : reading.start]
     currency = p.currency_before.search(lead)
-    if currency is not None and reading.unit in (None, "CNY", "USD"):
+    if currency is not None:
         code = zh.currency_before[currency.group("cur")]
-        reading = replace(reading, start=lead_start + currency.start(), unit=code)
-        lead = lead[: currency.start()]
-    # A range: 30%至40%, 8到10年, 3-5万吨, 百分之三十至百分之四十.
+        if reading.unit in (None, code):  # 人民币100亿元; not 人民币 5美元
+            reading = replace(reading, start=lead_start + currency.start(), unit=code)
+            lead = lead[: currency.start()]
+    # A range: 30%至40%, 8到10年, 3-5万吨, 百分之三十至百分之四十, 20和30之间.
     second = _range_end(s, reading, p, zh, masks)
     if second is not None:
         low_value = reading.value
@@ -280,8 +499,31 @@ def _context(s: str, reading: Reading, p: _Patterns, zh: Chinese, masks: Masks) 
         )  # fmt: skip
     after = p.qualifier_after.match(s, reading.end)
     if after is not None and reading.qualifier == "eq":
-        reading = replace(reading, end=after.end(), qualifier=zh.qualifiers_after[after.group("q")])
+        word = after.group("q")
+        q = zh.qualifiers_after[word]
+        if provisional and (len(word) < 2 or q not in (*_LOWER, *_UPPER)):
+            return None  # 一以上 is a bound; 一多 is no number
+        reading = replace(reading, end=after.end(), qualifier=q)
+        provisional = False
+    compared = _compared(s, reading, p, zh)
+    if compared is not None:
+        reading, lead = compared, s[lead_start : compared.start]
+        provisional = False
+    if provisional:
+        return None
     return _qualified(s, reading, lead, lead_start, p, zh)
+
+
+def _compared(s: str, reading: Reading, p: _Patterns, zh: Chinese) -> Reading | None:
+    """比30大 (more than 30), 比 170 低 (less than 170): the number as a comparison's base."""
+    if reading.qualifier != "eq":
+        return None
+    word = p.comparative.match(s, reading.end)
+    base = p.comparison_before.search(s, max(0, reading.start - 3), reading.start)
+    if word is None or base is None:
+        return None
+    q = zh.comparatives[word.group("c")]
+    return replace(reading, start=base.start(), end=word.end(), qualifier=q)
 
 
 def _qualified(
@@ -308,9 +550,12 @@ def _qualified(
 def _range_end(s: str, first: Reading, p: _Patterns, zh: Chinese, masks: Masks) -> Reading | None:
     if first.measure == "rank":
         return None
+    between = False
     joiner = p.joiner.match(s, first.end)
     if joiner is None:
-        return None
+        joiner, between = p.between_joiner.match(s, first.end), True
+        if joiner is None:
+            return None
     match = p.core.match(s, joiner.end())
     if match is None or match.lastgroup not in ("num", "pct", "cheng"):
         return None
@@ -318,10 +563,19 @@ def _range_end(s: str, first: Reading, p: _Patterns, zh: Chinese, masks: Masks) 
     if second is None or (masks.covers(second.start, second.end) and match.lastgroup == "num"):
         return None
     if second.unit is None:
-        with_unit = _unit(s, second, p, zh)
+        with_unit = _unit(s, second, p, zh, lenient=True)
         if with_unit is None:
             return None
+        lone = not _unmistakable(s[second.start : second.end]) and with_unit.end == second.end
+        if lone and not between and not p.between_closer.match(s, second.end):
+            return None  # 一到五: a lone second numeral needs a unit or 之间
         second = with_unit
+    second = _negative(s, second, p, zh)
     if first.unit and second.unit and first.unit != second.unit:
+        return None
+    closer = p.between_closer.match(s, second.end)
+    if closer is not None:
+        second = replace(second, end=closer.end())
+    elif between:
         return None
     return second

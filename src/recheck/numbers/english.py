@@ -115,7 +115,6 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         rf"|{plain}"
     )
     units_long = [u for u in en.units if u not in en.short_units]
-    q_before = alternation(en.qualifiers_before)
     q_after = alternation(en.qualifiers_after)
     return _Patterns(
         core=re.compile(core, re.IGNORECASE),
@@ -124,7 +123,9 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         unit_long=re.compile(rf"(?:\s?|-)(?P<unit>{alternation(units_long)})(?![A-Za-z])", re.I),
         unit_short=re.compile(rf"\s?(?P<unit>{alternation(en.short_units)})(?![A-Za-z\d])"),
         currency_after=re.compile(
-            rf"\s?(?P<cur>{alternation(en.currency_after)})(?![A-Za-z])", re.IGNORECASE
+            # "10 $" but not the "$" that opens the next amount: "$ 20,000.00 $ 37,305.97"
+            rf"\s?(?P<cur>{alternation(en.currency_after)})(?![A-Za-z])(?!\s?\.?\d)",
+            re.IGNORECASE,
         ),
         subunit=re.compile(rf"[\s-]?(?P<sub>{alternation(en.subunits)})(?![A-Za-z])", re.I),
         currency_before=re.compile(rf"(?P<cur>{_symbols(en.currency_before)})\s?$"),
@@ -145,7 +146,8 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         negative_before=re.compile(rf"\b(?:{alternation(en.negative_words)})\s+$", re.I),
         one_determiner=re.compile(rf"\b(?:{alternation(en.one_determiners)})\s+$", re.I),
         joiner=re.compile(r"\s*(?:-|–|—|~|\bto\b|\bthrough\b)\s*", re.IGNORECASE),
-        and_joiner=re.compile(r"\s+and\s+", re.IGNORECASE),
+        # "between 5 and 10"; news also writes "between 5 to 10" and "between 5-10"
+        and_joiner=re.compile(r"\s+(?:and|to)\s+|\s*[-–]\s*", re.IGNORECASE),
         bound_joiner=re.compile(r"\s*(?:,\s*|\s+(?:and|but)\s+)", re.IGNORECASE),
         opener=re.compile(rf"\b(?P<o>{alternation(en.range_openers)})\s+$", re.IGNORECASE),
         money_context=re.compile(

@@ -79,6 +79,17 @@ class Chinese:
     rank_scopes: tuple[str, ...]
     not_numbers: tuple[str, ...]
     halves: tuple[str, ...]
+    qualifier_fillers: tuple[str, ...]  # 超过了, 至少有: between qualifier and number
+    comparison_before: tuple[str, ...]  # 比 in 比30大
+    comparatives: Mapping[str, str]  # 大 → gt, 小 → lt
+    between_joiners: tuple[str, ...]  # 和/与 in 20和30之间 (only with a closer)
+    between_closers: tuple[str, ...]  # 之间, 间
+    bound_connectors: tuple[str, ...]  # 并且 in 大于10并且小于20
+    negative_signs: tuple[str, ...]  # 负
+    negative_not_after: tuple[str, ...]  # 身负, 肩负: a verb, not a sign
+    mega_after: tuple[str, ...]  # 兆瓦, 兆赫: 兆 is mega, not 10^12
+    currency_subunits: Mapping[str, tuple[str, float]]  # 美分 → (USD, 0.01)
+    currency_tail_subunits: Mapping[str, tuple[str, float]]  # 角 after 元 → (CNY, 0.1)
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: it is loaded once
@@ -164,7 +175,23 @@ def _chinese(data: Mapping[str, Any]) -> Chinese:
         rank_scopes=tuple(data["rank_scopes"]),
         not_numbers=tuple(data["not_numbers"]),
         halves=tuple(data["halves"]),
+        qualifier_fillers=tuple(data.get("qualifier_fillers", ())),
+        comparison_before=tuple(data.get("comparison_before", ())),
+        comparatives=_inverted(data.get("comparatives", {})),
+        between_joiners=tuple(data.get("between_joiners", ())),
+        between_closers=tuple(data.get("between_closers", ())),
+        bound_connectors=tuple(data.get("bound_connectors", ())),
+        negative_signs=tuple(data.get("negative_signs", ())),
+        negative_not_after=tuple(data.get("negative_not_after", ())),
+        mega_after=tuple(data.get("mega_after", ())),
+        currency_subunits=_subunits(data.get("currency_subunits", {})),
+        currency_tail_subunits=_subunits(data.get("currency_tail_subunits", {})),
     )
+
+
+def _subunits(data: Mapping[str, Any]) -> Mapping[str, tuple[str, float]]:
+    """{美分: [USD, 0.01]} → {美分: ("USD", 0.01)}."""
+    return _frozen({str(k): (str(v[0]), float(v[1])) for k, v in data.items()})
 
 
 @cache

@@ -94,9 +94,10 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
         ),  # Section 232, Group 2
         re.compile(r"第\s*[\d一二三四五六七八九十百零〇]+\s*号"),  # 第61号
         re.compile(r"^\s*\(?\d{1,2}[.)、](?=\s|[^\d])"),  # list labels: "1.", "(2)", "3、"
-        # A year standing alone: not grouped, no unit, no percent, no scale after it.
+        # A year standing alone: not grouped, no unit, no percent, no scale after it, and not
+        # the tail of a Chinese amount (1万1900, 3亿2000万).
         re.compile(
-            rf"(?<![\d.,$€£¥])(?:19|20)\d\d(?:'s|s)?(?![\d,.]?\d)"
+            rf"(?<![\d.,$€£¥万亿千])(?:19|20)\d\d(?:'s|s)?(?![\d,.]?\d)"
             rf"(?!\s?(?:(?:{units})(?![A-Za-z])|-(?:year|fold)|%|(?:{cn_after})))"
         ),
     )

@@ -33,16 +33,13 @@ def registry() -> pint.UnitRegistry[float]:
     return reg
 
 
-CURRENCIES = ("USD", "AUD", "CNY", "EUR", "GBP", "JPY", "CAD", "INR", "HKD")
-
-
 def to_canonical(value: float, unit: str) -> tuple[float, str, str]:
     """Convert ``value`` in ``unit`` (a pint expression, e.g. ``"kg"``, ``"pound"``,
     ``"month"``, ``"percent"``, ``"USD"``) to (value, canonical unit, measure).
 
     Raises ``KeyError`` for a unit the registry does not know.
     """
-    if unit in CURRENCIES:
+    if len(unit) == 3 and unit.isascii() and unit.isupper():  # an ISO 4217 code
         return value, unit, "money"
     if unit in ("percent", "%"):
         return value, "percent", "share"

@@ -1,0 +1,129 @@
+"""Extraction throughput: recheck's extractor and whole pipeline against quantulum3.
+
+    python benchmarks/extract.py [--copies 25] [--repeats 5] [--quantulum-copies 1]
+
+The corpus is the seeds (seeds/*.txt) concatenated ``--copies`` times. Figures are KB/s of
+UTF-8 text (1 KB = 1024 bytes), the best of ``--repeats`` timed runs after one warm-up run.
+quantulum3 (the ``bench`` extra) is English-only and slow: it gets the same lines, but only
+those of the first ``--quantulum-copies`` copies. Exits 2 if quantulum3 is not installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+def best_of(repeats: int, run: Callable[[], object]) -> float:
+    """Seconds of the fastest of ``repeats`` runs, after one untimed warm-up run."""
+    run()
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def kilobytes(texts: list[str]) -> float:
+    return sum(len(text.encode("utf-8")) for text in texts) / 1024
+
+
+def seed_texts() -> dict[str, str]:
+    files = sorted(SEEDS.glob("*.txt"))
+    if not files:
+        sys.exit(f"no seeds found in {SEEDS}")
+    return {path.name: path.read_text(encoding="utf-8") for path in files}
+
+
+def lines_of(texts: list[str]) -> list[str]:
+    return [line for text in texts for line in text.splitlines() if line.strip()]
+
+
+def ratio(fast: float, slow: float) -> str:
+    value = fast / slow
+    return f"{value:.0f}x" if value >= 10 else f"{value:.1f}x"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--copies", type=int, default=25, help="copies of the seeds (25)")
+    parser.add_argument("--repeats", type=int, default=5, help="timed runs, best kept (5)")
+    parser.add_argument(
+        "--quantulum-copies", type=int, default=1, help="copies quantulum3 parses (1)"
+    )
+    args = parser.parse_args()
+    if args.copies < 1 or args.repeats < 1 or args.quantulum_copies < 1:
+        parser.error("--copies, --repeats and --quantulum-copies must be at least 1")
+
+    if importlib.util.find_spec("quantulum3") is None:
+        print(
+            "quantulum3 is not installed; install the bench extra: pip install -e '.[bench]'",
+            file=sys.stderr,
+        )
+        return 2
+
+    from recheck.numbers import extract
+    from recheck.pipeline import ScanOptions, extract_claims
+    from recheck.reference import load_reference
+
+    seeds = seed_texts()
+    corpus = list(seeds.values()) * args.copies
+    lines = lines_of(corpus)
+    size = kilobytes(corpus)
+    print(f"corpus: {len(seeds)} seed files x {args.copies} copies, {size:.1f} KB")
+
+    # (a) the extractor alone, line by line.
+    def extract_lines() -> None:
+        for line in lines:
+            extract(line)
+
+    seconds = best_of(args.repeats, extract_lines)
+    extract_rate = kilobytes(lines) / seconds
+    print(f"recheck extract: {extract_rate:.1f} KB/s")
+
+    # (b) the whole pipeline: read, decode, split, extract and resolve every copy as a file.
+    options = ScanOptions(as_of="2025-11-01")
+    reference = load_reference(options.reference)  # loaded once, as a long run would
+    with tempfile.TemporaryDirectory(prefix="recheck-bench-") as folder:
+        for copy in range(args.copies):
+            for name, text in seeds.items():
+                Path(folder, f"{copy:03d}_{name}").write_text(text, encoding="utf-8")
+        claims = len(extract_claims([folder], options, reference).claims)
+        seconds = best_of(args.repeats, lambda: extract_claims([folder], options, reference))
+    pipeline_rate = size / seconds
+    print(f"recheck pipeline: {pipeline_rate:.1f} KB/s")
+    print(f"recheck pipeline claims: {claims}")
+
+    # (c) quantulum3 on the same lines, first copies only. Without its optional classifier
+    # (scikit-learn) it warns on import; that mode is the faster one, so the ratio is fair.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser as quantulum
+
+        sample = lines_of(list(seeds.values()) * min(args.quantulum_copies, args.copies))
+
+        def parse_lines() -> None:
+            for line in sample:
+                quantulum.parse(line)
+
+        seconds = best_of(args.repeats, parse_lines)
+    quantulum_rate = kilobytes(sample) / seconds
+    print(f"quantulum3 sample: {len(sample)} lines, {kilobytes(sample):.1f} KB")
+    print(f"quantulum3: {quantulum_rate:.1f} KB/s")
+    print(f"ratio: {ratio(extract_rate, quantulum_rate)}")
+    print(f"ratio (pipeline): {ratio(pipeline_rate, quantulum_rate)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
