@@ -175,3 +175,10 @@ def test_plurals_and_hyphens(vocabulary) -> None:
     ids = [h.id for h in hits]
     assert ids[0] == "rare_earth_magnets"
     assert "reserves" in ids and "rare_earths" in ids
+
+
+def test_a_subject_is_never_its_own_partner(vocabulary) -> None:
+    text = "China controls about 70% of mining while the world relies on China for refining."
+    (key,) = keys(vocabulary, text, [("70%", "%")])
+    assert key.subject == "CN"
+    assert key.partner is None

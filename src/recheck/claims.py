@@ -195,6 +195,8 @@ def resolve_keys(
         )
         subject = _subject(hits, roles, mention, clause_start, hi, before) or carried_subject
         partner = _partner(hits, roles, mention, lo, hi, text)
+        if partner == subject:  # "China … relies on China": no one is their own partner
+            partner = None
         year, period = year_and_period(marks, mention.start, published)
         key = Key(subject, partner, metric, commodity, year, period)
         keys.append(key)
