@@ -7,6 +7,7 @@ falls back to converting character by character.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -18,8 +19,11 @@ def _converter() -> Any:
     return opencc.OpenCC("t2s")
 
 
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def _has_cjk(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+    return _CJK.search(text) is not None
 
 
 def to_simplified(text: str) -> str:

@@ -14,7 +14,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from recheck.numbers.lexicon import English, Lexicon, alternation, load_lexicon
+from recheck.numbers.lexicon import (
+    English,
+    Lexicon,
+    alternation,
+    load_lexicon,
+    prefix_alternation,
+)
 from recheck.numbers.mention import Mention
 from recheck.numbers.nonclaims import Masks, masked_spans
 from recheck.numbers.reading import Reading, to_mention
@@ -28,40 +34,85 @@ _SCI = (
     r"(?:[eE](?P<exp>[-+]?\d{1,3})(?![\w])|\s?[x×]\s?10\^?(?P<exp10>[-+]?\d{1,3})"
     r"|\^(?P<pow>[-+]?\d{1,2})(?!\d))"
 )
+_VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+# The only characters outside ASCII that an IGNORECASE pattern matches to an ASCII letter
+# (dotted I→i, dotless i→i, long s→s, Kelvin sign→k). Without them, lower-casing the text
+# compares letters as the core does.
+_ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
+
+
+@dataclass(frozen=True, slots=True)
+class _Ending:
+    """A pattern anchored at the end of the words before a number: one of ``words``, then
+    whitespace and at most one of ``fillers`` ("more than the ", "rose by ", "minus ").
+    ``search`` starts where such a match can start; from the start of the lead, the pattern
+    would try every word at every position."""
+
+    pattern: re.Pattern[str]
+    longest: int  # the longest word
+    fillers: tuple[str, ...] = ()  # lower-case, longest first
+
+    @classmethod
+    def of(
+        cls, pattern: str, words: Iterable[str], fillers: Iterable[str] = (), flags: int = re.I
+    ) -> _Ending:
+        return cls(
+            re.compile(pattern, flags),
+            max(len(w) for w in words),
+            tuple(sorted(fillers, key=len, reverse=True)),
+        )
+
+    def search(self, lead: str) -> re.Match[str] | None:
+        # A match ends in a word, at most ``longest`` characters after its start, then in
+        # whitespace and a filler; cutting off more than that only starts the search earlier.
+        stem = lead.rstrip()
+        for filler in self.fillers:
+            if stem[-len(filler) :].lower() == filler:
+                stem = stem[: -len(filler)].rstrip()
+                break
+        return self.pattern.search(lead, max(0, len(stem) - self.longest))
 
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     core: re.Pattern[str]
+    # Where a core can start, over the lower-cased text (case-sensitive, so cheap to scan):
+    # the core is tried only where this matches.
+    start: re.Pattern[str]
     plain: re.Pattern[str]  # digits and spelled numbers only: the fallback of a failed core
     scale: re.Pattern[str]
     unit_long: re.Pattern[str]
     unit_short: re.Pattern[str]
     currency_after: re.Pattern[str]
     subunit: re.Pattern[str]
-    currency_before: re.Pattern[str]
-    qualifier_before: re.Pattern[str]
+    currency_before: _Ending
+    qualifier_before: _Ending
     qualifier_after: re.Pattern[str]
-    change_before: re.Pattern[str]
+    change_before: _Ending
     change_noun_after: re.Pattern[str]
-    change_noun_before: re.Pattern[str]
-    negative_before: re.Pattern[str]
+    change_noun_before: _Ending
+    negative_before: _Ending
     one_determiner: re.Pattern[str]
     joiner: re.Pattern[str]
     bound_joiner: re.Pattern[str]
     and_joiner: re.Pattern[str]
-    opener: re.Pattern[str]
+    opener: _Ending
     money_context: re.Pattern[str]
     not_number: re.Pattern[str]
     coordination: re.Pattern[str]
+    gap: re.Pattern[str]  # between "4 thousand" and "3 hundred", "3 dollars" and "50 cents"
 
 
 def _symbols(symbols: Iterable[str]) -> str:
     """An alternation of currency symbols; one that starts with a letter ("C$", "RMB") must
-    not continue a word ("topic $5" holds no "c $")."""
-    ordered = sorted(set(symbols), key=lambda w: (-len(w), w))
+    not continue a word ("topic $5" holds no "c $"). Those that start with a letter and those
+    that do not never match at the same place, so each group is one alternation: the test
+    for a letter before is made once, not once per symbol."""
+    words = [s for s in symbols if s[:1].isalpha()]
+    others = [s for s in symbols if not s[:1].isalpha()]
     return "|".join(
-        ("(?<![A-Za-z])" if symbol[:1].isalpha() else "") + re.escape(symbol) for symbol in ordered
+        ([f"(?<![A-Za-z])(?:{alternation(words)})"] if words else [])
+        + ([alternation(others)] if others else [])
     )
 
 
@@ -109,15 +160,29 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         # 3/4, 2 1/4, -4/5; ½, 2½
         rf"|(?P<slash>{sign}(?<![\d/.])(?:(?P<sl_whole>\d+)\s+)?(?P<sl_num>\d+)\s?/\s?"
         rf"(?P<sl_den>\d+)(?![\d/]))"
-        r"|(?P<vulgar>(?:(?P<v_whole>\d+)\s?)?(?P<v_frac>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]))"
+        rf"|(?P<vulgar>(?:(?P<v_whole>\d+)\s?)?(?P<v_frac>[{_VULGAR}]))"
         r"|(?P<half>\bhalf\b(?=\s+(?:of|the|its|their|all|that|people)\b))"
         r"|(?P<twice>\b(?:twice|thrice)\b)"
         rf"|{plain}"
+    )
+    # Every way the core can start, alternative by alternative: a digit, sign or decimal point
+    # (digits, slash, vulgar, rank, one_in, mixed, fraction); an ordinal, even inside a word,
+    # as the rank has no \b; a rank marker; a number word; the words that open the_sup,
+    # frac_scale, half_dozen, half and twice; "a"/"an" before a denominator or multiplier.
+    words_lower = [w.lower() for w in (*en.number_words, *en.ordinals, *en.denominators)]
+    openers = ["twice", "thrice", "world", "largest", "biggest"]
+    start = (
+        rf"[\d{_VULGAR}]|[-+−.](?=\d)"
+        rf"|{prefix_alternation(w.lower() for w in en.ordinals)}"
+        rf"|(?<![a-z])(?:{prefix_alternation(w.lower() for w in en.rank_markers_before)})"
+        rf"|\b(?:{prefix_alternation([*words_lower, *openers])}"
+        rf"|an?\s+{prefix_alternation([*words_lower, *(m.lower() for m in en.multipliers)])})"
     )
     units_long = [u for u in en.units if u not in en.short_units]
     q_after = alternation(en.qualifiers_after)
     return _Patterns(
         core=re.compile(core, re.IGNORECASE),
+        start=re.compile(start),
         plain=re.compile(plain, re.IGNORECASE),
         scale=re.compile(rf"(?P<space>\s?)(?P<scale>{alternation(en.scales)})(?![A-Za-z])"),
         unit_long=re.compile(rf"(?:\s?|-)(?P<unit>{alternation(units_long)})(?![A-Za-z])", re.I),
@@ -128,33 +193,40 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             re.IGNORECASE,
         ),
         subunit=re.compile(rf"[\s-]?(?P<sub>{alternation(en.subunits)})(?![A-Za-z])", re.I),
-        currency_before=re.compile(rf"(?P<cur>{_symbols(en.currency_before)})\s?$"),
-        qualifier_before=re.compile(
-            rf"(?P<q>{_symbols(en.qualifiers_before)})\s*(?:a\s+|an\s+|the\s+)?$", re.IGNORECASE
+        currency_before=_Ending.of(
+            rf"(?P<cur>{_symbols(en.currency_before)})\s?$", en.currency_before, flags=0
+        ),
+        qualifier_before=_Ending.of(
+            rf"(?P<q>{_symbols(en.qualifiers_before)})\s*(?:a\s+|an\s+|the\s+)?$",
+            en.qualifiers_before,
+            ("a", "an", "the"),
         ),
         # "500 or less", but not "5000 or less than 6000" (that "less than" is the next one's)
         qualifier_after=re.compile(
             rf"(?:\s|-)?(?P<q>{q_after})(?![A-Za-z])(?!\s+than\b)", re.IGNORECASE
         ),
-        change_before=re.compile(
-            rf"\b(?P<w>{alternation(en.change_words)})\s+(?:by\s+)?$", re.IGNORECASE
+        change_before=_Ending.of(
+            rf"\b(?P<w>{alternation(en.change_words)})\s+(?:by\s+)?$", en.change_words, ("by",)
         ),
         change_noun_after=re.compile(rf"\s+(?P<w>{alternation(en.change_nouns)})\b", re.IGNORECASE),
-        change_noun_before=re.compile(
-            rf"\b(?P<w>{alternation(en.change_nouns)})\s+of\s+$", re.IGNORECASE
+        change_noun_before=_Ending.of(
+            rf"\b(?P<w>{alternation(en.change_nouns)})\s+of\s+$", en.change_nouns, ("of",)
         ),
-        negative_before=re.compile(rf"\b(?:{alternation(en.negative_words)})\s+$", re.I),
+        negative_before=_Ending.of(
+            rf"\b(?:{alternation(en.negative_words)})\s+$", en.negative_words
+        ),
         one_determiner=re.compile(rf"\b(?:{alternation(en.one_determiners)})\s+$", re.I),
         joiner=re.compile(r"\s*(?:-|–|—|~|\bto\b|\bthrough\b)\s*", re.IGNORECASE),
         # "between 5 and 10"; news also writes "between 5 to 10" and "between 5-10"
         and_joiner=re.compile(r"\s+(?:and|to)\s+|\s*[-–]\s*", re.IGNORECASE),
         bound_joiner=re.compile(r"\s*(?:,\s*|\s+(?:and|but)\s+)", re.IGNORECASE),
-        opener=re.compile(rf"\b(?P<o>{alternation(en.range_openers)})\s+$", re.IGNORECASE),
+        opener=_Ending.of(rf"\b(?P<o>{alternation(en.range_openers)})\s+$", en.range_openers),
         money_context=re.compile(
             rf"(?<![A-Za-z])(?:{alternation(en.money_context)})(?![A-Za-z])", re.IGNORECASE
         ),
         not_number=re.compile(rf"(?:{alternation(en.not_numbers)})\b", re.IGNORECASE),
         coordination=re.compile(r"\s*(?:,\s*|,?\s+(?:and|or)\s+)", re.IGNORECASE),
+        gap=re.compile(r"\s+(?:and\s+)?"),
     )
 
 
@@ -367,7 +439,7 @@ def _compound_tail(
 ) -> tuple[float, int]:
     """ "4 thousand 3 hundred and 21": add the smaller groups that follow a scaled number."""
     while True:
-        gap = re.compile(r"\s+(?:and\s+)?").match(text, end)
+        gap = p.gap.match(text, end)
         match = p.plain.match(text, gap.end()) if gap else None
         if gap is None or match is None or match.lastgroup != "digits":
             return value, end
@@ -429,11 +501,12 @@ def extract_english(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
     lexicon = lexicon or load_lexicon()
     en = lexicon.english
     p = _patterns(lexicon)
-    masks = masked_spans(text, lexicon)
+    lowered = _lowered(text)
+    masks: Masks | None = None  # computed once a core needs them
     readings: list[Reading] = []
     position = 0
     while True:
-        match = p.core.search(text, position)
+        match = _next_core(text, lowered, position, p)
         if match is None:
             break
         core = _core(match, en)
@@ -442,13 +515,39 @@ def extract_english(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
             match = p.plain.match(text, match.start()) or match
             core = _core(match, en) if match.lastgroup in ("digits", "spelled") else None
         position = max(match.end(), position + 1)
-        if core is None or _skipped(text, core, masks, p):
+        if core is None:
+            continue
+        if masks is None:
+            masks = masked_spans(text, lexicon)
+        if _skipped(text, core, masks, p):
             continue
         reading, position = _read(text, core, p, en, masks)
         readings.append(reading)
     readings = _bounded_ranges(text, _share_units(text, readings, p), p)
     mentions = [to_mention(r, text) for r in readings]
     return [m for m in mentions if m is not None]
+
+
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased, offset for offset, for the case-sensitive ``start`` scan; None
+    where lower-casing is not how the IGNORECASE core compares characters."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(c in text for c in _ASCII_FOLDS):
+        return None
+    return lowered
+
+
+def _next_core(text: str, lowered: str | None, position: int, p: _Patterns) -> re.Match[str] | None:
+    """``p.core.search(text, position)``, but the core is tried only where a number can
+    start: most of a sentence is words, and the core is slow to reject them one by one."""
+    if lowered is None:
+        return p.core.search(text, position)
+    while (start := p.start.search(lowered, position)) is not None:
+        match = p.core.match(text, start.start())
+        if match is not None:
+            return match
+        position = start.start() + 1
+    return None
 
 
 def _skipped(text: str, core: _Core, masks: Masks, p: _Patterns) -> bool:
@@ -522,7 +621,7 @@ def _read(text: str, core: _Core, p: _Patterns, en: English, masks: Masks) -> tu
 
 def _with_subunits(text: str, money: _Quantity, p: _Patterns, en: English) -> _Quantity:
     """ "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount."""
-    tail = re.compile(r"\s+(?:and\s+)?").match(text, money.end)
+    tail = p.gap.match(text, money.end)
     if tail is None:
         return money
     match = p.plain.match(text, tail.end())
@@ -596,7 +695,7 @@ def _range_end(
         if spaced.startswith(" ") != spaced.endswith(" "):
             return None
     tail = text[joiner.end() :]
-    tail_currency = p.currency_before.match(tail[:4].rstrip() + " ")
+    tail_currency = p.currency_before.pattern.match(tail[:4].rstrip() + " ")
     offset = joiner.end()
     if tail_currency is not None and tail.startswith(tail_currency.group("cur")):
         offset += len(tail_currency.group("cur"))

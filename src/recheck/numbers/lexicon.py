@@ -23,6 +23,24 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def prefix_alternation(words: Iterable[str]) -> str:
+    """A regex that matches where one of ``words`` starts: a prefix test, not a whole-word
+    match ("four" also covers "fourteen"). The words form a prefix tree, so a scan tries one
+    branch per letter where a flat alternation would try one per word."""
+
+    def tree(tails: list[str]) -> str:
+        if "" in tails:  # a word ends here: nothing more is needed to match
+            return ""
+        heads: dict[str, list[str]] = {}
+        for tail in tails:
+            heads.setdefault(tail[0], []).append(tail[1:])
+        branches = [re.escape(head) + tree(rest) for head, rest in sorted(heads.items())]
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    unique = sorted(set(words))
+    return tree(unique) if unique else "(?!)"
+
+
 def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(mapping))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -33,6 +33,7 @@ def registry() -> pint.UnitRegistry[float]:
     return reg
 
 
+@lru_cache(maxsize=4096)  # a pint conversion costs ~30 µs; news repeats its figures and units
 def to_canonical(value: float, unit: str) -> tuple[float, str, str]:
     """Convert ``value`` in ``unit`` (a pint expression, e.g. ``"kg"``, ``"pound"``,
     ``"month"``, ``"percent"``, ``"USD"``) to (value, canonical unit, measure).
