@@ -97,6 +97,7 @@ CASES: list[tuple[str, list[Row]]] = [
     ),
     ("China is the world's largest refiner.", [eq("world's largest", 1, "rank")]),
     ("It is one of the largest mines.", []),
+    ("a nanosecond-largest error", []),
     # ranges
     ("It takes 8 to 10 years.", [rng("8 to 10 years", 8, 10, "year")]),
     (

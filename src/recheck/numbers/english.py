@@ -138,7 +138,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     )
     core = (
         # rank: "second-largest", "3rd largest", "No. 2", "the world's largest"
-        rf"(?P<rank>(?P<ord>{ordinals}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+(?:{superlatives})\b)"
+        rf"(?P<rank>(?<![A-Za-z0-9])(?P<ord>{ordinals}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+(?:{superlatives})\b)"
         rf"|(?P<marker>(?<![A-Za-z])(?:{markers})\s*"
         rf"(?P<markval>\d{{1,2}}(?:st|nd|rd|th)?|{ordinals}|{words})\b(?![/.,]\d))"
         rf"|(?P<the_sup>(?<!one of the )(?<=the )(?:world'?s\s+)?(?:largest|biggest)\b"

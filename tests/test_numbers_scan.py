@@ -1,0 +1,81 @@
+"""The shortcuts of the English scan find what the plain searches find: ``prefix_alternation``,
+the ``start`` pre-scan before the core, and ``_Ending`` for the words before a number."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recheck.numbers.english import _lowered, _next_core, _patterns
+from recheck.numbers.lexicon import load_lexicon, prefix_alternation
+from recheck.numbers.nonclaims import _patterns as _masks
+
+FAST = settings(max_examples=300, deadline=None)
+
+# Fragments that start, continue or almost make a number, and the letters that fold oddly.
+FRAGMENTS = [
+    "one", "Twenty", "-five", " and a half", "second", "nanosecond", "-largest", " largest",
+    "the ", "world's ", "No.", "number ", "ranked", "a ", "an ", "eighth", "quarter", "thirds",
+    "dozen", "million", "half ", "twice", "THRICE", "½", "2", "1,500", ".5", "-3", "−4", "/",
+    "3rd", " in ", " out of ", "of ", " ", "-", "x", "ſecond", "\u212a", "İ", "ı", "中", "’s ",
+    "about ", "more than ", "The ", "rose by ", "minus ", "between ", "from ", "c $", "US$",
+    "approx. ", "≥ ", "~", "increase of ", "nearly ",
+]  # fmt: skip
+texts = st.lists(st.sampled_from(FRAGMENTS), max_size=12).map("".join)
+
+
+def test_prefix_alternation_matches_where_a_word_starts() -> None:
+    pattern = re.compile(prefix_alternation(["four", "fourteen", "five", "a.b"]))
+    assert pattern.match("fourteenth")
+    assert pattern.match("fiver")
+    assert pattern.match("a.b")
+    assert not pattern.match("fo")
+    assert not pattern.match("axb")
+    assert [m.start() for m in pattern.finditer("x four, five")] == [2, 8]
+    assert not re.search(prefix_alternation([]), "anything")
+
+
+@FAST
+@given(texts)
+def test_start_scan_finds_the_core_search(text: str) -> None:
+    p = _patterns(load_lexicon())
+    lowered = _lowered(text)
+    for position in range(len(text) + 1):
+        found = _next_core(text, lowered, position, p)
+        expected = p.core.search(text, position)
+        assert (found and found.span()) == (expected and expected.span()), (text, position)
+
+
+@FAST
+@given(texts)
+def test_endings_find_the_plain_search(text: str) -> None:
+    p = _patterns(load_lexicon())
+    for ending in (
+        p.currency_before,
+        p.qualifier_before,
+        p.change_before,
+        p.change_noun_before,
+        p.negative_before,
+        p.opener,
+    ):
+        for cut in range(len(text) + 1):
+            lead = text[:cut]
+            found, expected = ending.search(lead), ending.pattern.search(lead)
+            assert (found and found.span()) == (expected and expected.span()), (lead, ending)
+
+
+MASK_FRAGMENTS = [
+    "2025", "1990s", "12", "3", ":", "：", "-", "/", ".", " ", "am", "P.M.", "October", "Oct.",
+    "21st", " of ", "Section ", "No.", "F", "G7", "COVID", "www.", "WWW.", "https://", "a@b.c",
+    "年", "月", "日", "点", "十二", "第", "号", "(", ")", "、", "[", "]", "5G", "e5", "x",
+]  # fmt: skip
+
+
+@FAST
+@given(st.lists(st.sampled_from(MASK_FRAGMENTS), max_size=12).map("".join))
+def test_masks_are_searched_wherever_they_can_match(text: str) -> None:
+    for pattern, needs in _masks(load_lexicon()):
+        if needs is not None and pattern.search(text):
+            assert needs.search(text), (text, pattern.pattern)
