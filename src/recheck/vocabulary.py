@@ -40,7 +40,9 @@ class Hit:
     id: str
 
 
-@dataclass(frozen=True, slots=True)
+# Hashed by identity: matchers are cached per vocabulary, and hashing every term on each
+# sentence was most of the pipeline's time.
+@dataclass(frozen=True, slots=True, eq=False)
 class Vocabulary:
     terms: tuple[Term, ...]
 
