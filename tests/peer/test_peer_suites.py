@@ -8,29 +8,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from recheck.numbers.mention import Mention
+
 from . import harness
 from .harness import FAMILIES, SUITES
-
-
-@dataclass(frozen=True)
-class Mention:
-    """Stands in for ``recheck.numbers.Mention`` (same fields) in the comparison tests."""
-
-    start: int
-    end: int
-    text: str
-    value: float
-    unit: str
-    qualifier: str = "eq"
-    low: float | None = None
-    high: float | None = None
-    measure: str | None = None
-
 
 HERE = Path(__file__).resolve().parent
 FLOORS: dict[str, float] = json.loads((HERE / "floors.json").read_text(encoding="utf-8"))
