@@ -209,10 +209,12 @@ def _matchers(vocabulary: Vocabulary) -> _Matchers:
 
 
 def _add(automaton: Any, key: str, term: Term) -> None:
-    entries: list[Term] = list(automaton.get(key, ()))
+    # The value keeps the key's length: a hit's start is then known without re-deriving
+    # which plural variant matched.
+    entries: list[Term] = list(automaton.get(key, (0, ()))[1])
     if term not in entries:
         entries.append(term)
-    automaton.add_word(key, tuple(entries))
+    automaton.add_word(key, (len(key), tuple(entries)))
 
 
 def fold(text: str) -> str:
@@ -234,14 +236,9 @@ def find_terms(vocabulary: Vocabulary, text: str, folded: str | None = None) -> 
     for automaton, haystack in ((matchers.folded, folded), (matchers.exact, text)):
         if not len(automaton):
             continue
-        for end_index, terms in automaton.iter(haystack):
+        for end_index, (length, terms) in automaton.iter(haystack):
+            start = end_index - length + 1
             for term in terms:
-                length = (
-                    len(term.alias)
-                    if term.lang != "en"
-                    else _match_length(haystack, end_index, term)
-                )
-                start = end_index - length + 1
                 if term.lang == "en" and not _at_word_boundary(text, start, end_index + 1):
                     continue
                 candidates.append((start, end_index + 1, term))
@@ -255,15 +252,6 @@ def find_terms(vocabulary: Vocabulary, text: str, folded: str | None = None) -> 
         taken.append((start, end, term))
     taken.sort(key=lambda c: c[0])
     return [Hit(s, e, t.kind, t.id) for s, e, t in taken if t.kind != "ignore"]
-
-
-def _match_length(haystack: str, end_index: int, term: Term) -> int:
-    """The length of the variant of ``term`` that ended at ``end_index``."""
-    for form in sorted(_variants(term.alias), key=len, reverse=True):
-        key = form if _is_case_sensitive(term.alias) else fold(form)
-        if haystack.endswith(key, 0, end_index + 1):
-            return len(key)
-    return len(term.alias)
 
 
 def _at_word_boundary(text: str, start: int, end: int) -> bool:
