@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -35,14 +36,45 @@ class Masks:
         return following < len(self.starts) and self.starts[following] < end
 
 
-_Mask = tuple[re.Pattern[str], re.Pattern[str] | None]  # a mask and what its matches contain
+@dataclass(frozen=True, slots=True)
+class _Mask:
+    """A mask pattern, what every match of it contains, and the test before it.
+
+    ``needs`` (None: no such test) is searched first: most sentences hold no clock time, URL
+    or Chinese date, and a search for a digit before "am" is cheaper than the mask's own at
+    every position. ``before`` is the mask's leading look-behind or word boundary, kept out of
+    ``pattern`` so that the pattern starts with what the regex engine can skip to (a digit, a
+    capital); a match whose start fails ``before`` is dropped and the search resumes one
+    character on, exactly as the look-behind would have made it.
+    """
+
+    pattern: re.Pattern[str]
+    needs: re.Pattern[str] | None
+    before: re.Pattern[str] | None
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        if self.before is None:
+            yield from (m.span() for m in self.pattern.finditer(text) if m.end() > m.start())
+            return
+        position = 0
+        while (match := self.pattern.search(text, position)) is not None:
+            start, end = match.span()
+            if self.before.match(text, start) is None:
+                position = start + 1
+                continue
+            if end > start:
+                yield start, end
+            position = max(end, start + 1)
 
 
-def _mask(pattern: str, needs: str | None = r"\d", flags: int = 0) -> _Mask:
-    """A mask and a pattern that every match of it contains (None: no such test), searched
-    first: most sentences hold no clock time, URL or Chinese date, and a search for a digit
-    before "am" is cheaper than the mask's own at every position."""
-    return re.compile(pattern, flags), None if needs is None else re.compile(needs)
+def _mask(
+    pattern: str, needs: str | None = r"\d", flags: int = 0, before: str | None = None
+) -> _Mask:
+    return _Mask(
+        re.compile(pattern, flags),
+        None if needs is None else re.compile(needs),
+        None if before is None else re.compile(before, flags),
+    )
 
 
 @cache
@@ -85,30 +117,38 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
         ),
         _mask(r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]", needs=None),  # citation markers [1][5]
         _mask(
-            r"(?<![\d.])\d{1,2}[:：]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?",
+            r"\d{1,2}[:：]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?",
             needs="[:：]",
+            before=r"(?<![\d.])",
             flags=re.IGNORECASE,
         ),
         # 2 pm, 2pm, 2.13 am, 5 p.m.
         _mask(
-            r"(?<![\d.])\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?",
+            r"\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?",
             needs=r"\d\s*[aApP]",
+            before=r"(?<![\d.])",
             flags=re.IGNORECASE,
         ),
         # phone numbers: +1-222-2222-2222, 1-222-333-4444
         _mask(r"(?<![\w.])\+?\d{1,3}-\d{3}-\d{3,4}(?:[-/]\d{3,4})*(?![\w])", needs=r"\d-\d"),
-        _mask(r"(?<![\d.])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d])", needs=r"\d[-/.]\d"),  # 2025-10-21
-        _mask(r"(?<![\d.])\d{1,2}/\d{1,2}/\d{2,4}(?![\d])", needs=r"\d/\d"),  # 10/21/2025
-        # October 21, 2025 · Oct. 21 · 21 October 2025 · mid-October
-        _mask(rf"\b(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)"),
         _mask(
-            rf"(?<![\d.])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})(?:,?\s+\d{{4}})?",
+            r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d])", needs=r"\d[-/.]\d", before=r"(?<![\d.])"
+        ),  # 2025-10-21
+        _mask(
+            r"\d{1,2}/\d{1,2}/\d{2,4}(?![\d])", needs=r"\d/\d", before=r"(?<![\d.])"
+        ),  # 10/21/2025
+        # October 21, 2025 · Oct. 21 · 21 October 2025 · mid-October
+        _mask(rf"(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)", before=r"\b"),
+        _mask(
+            rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})(?:,?\s+\d{{4}})?",
+            before=r"(?<![\d.])",
             needs=rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?[{month_initials}]",
         ),
         # Fiscal years and year spans: 2012–13, 2023-2024, 2023/24.
         _mask(
-            r"(?<![\d.,])(?:19|20)\d\d\s*[-–/]\s*(?:(?:19|20)\d\d|\d\d)(?![\d%])",
+            r"(?:19|20)\d\d\s*[-–/]\s*(?:(?:19|20)\d\d|\d\d)(?![\d%])",
             needs=r"\d\s*[-–/]",
+            before=r"(?<![\d.,])",
         ),
         # Chinese dates, years and months: 2025年10月21日, 10月21日, 2025年, 9月, 二〇二五年.
         _mask(rf"{_CN_YEAR}年(?:{_CN_MONTH}月(?:{_CN_DAY}[日号])?)?(?:代|度)?", needs="年"),
@@ -117,16 +157,17 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
         _mask(identifier, needs=r"[A-Za-z]-?\d"),
         _mask(glued, needs=r"\d[A-Za-z]"),
         _mask(
-            rf"(?<![A-Za-z])(?:{labels})\s*(?:No\.?\s*)?\d+[A-Za-z]?(?![A-Za-z0-9])"
+            rf"(?:{labels})\s*(?:No\.?\s*)?\d+[A-Za-z]?(?![A-Za-z0-9])", before=r"(?<![A-Za-z])"
         ),  # Section 232, Group 2
         _mask(r"第\s*[\d一二三四五六七八九十百零〇]+\s*号", needs=None),  # 第61号
         _mask(r"^\s*\(?\d{1,2}[.)、](?=\s|[^\d])", needs=None),  # list labels: "1.", "(2)", "3、"
         # A year standing alone: not grouped, no unit, no percent, no scale after it, and not
         # the tail of a Chinese amount (1万1900, 3亿2000万).
         _mask(
-            rf"(?<![\d.,$€£¥万亿千])(?:19|20)\d\d(?:'s|s)?(?![\d,.]?\d)"
+            rf"(?:19|20)\d\d(?:'s|s)?(?![\d,.]?\d)"
             rf"(?!\s?(?:(?:{units})(?![A-Za-z])|-(?:year|fold)|%|(?:{cn_after})))",
             needs=r"(?:19|20)\d\d",
+            before=r"(?<![\d.,$€£¥万亿千])",
         ),
     )
 
@@ -136,13 +177,13 @@ def masked_spans(text: str, lexicon: Lexicon) -> Masks:
     """The spans of ``text`` that hold no claim, merged and sorted."""
     found: dict[re.Pattern[str], bool] = {}  # what the text contains, searched once
     spans: list[tuple[int, int]] = []
-    for pattern, needs in _patterns(lexicon):
-        if needs is not None:
-            if needs not in found:
-                found[needs] = needs.search(text) is not None
-            if not found[needs]:
+    for mask in _patterns(lexicon):
+        if mask.needs is not None:
+            if mask.needs not in found:
+                found[mask.needs] = mask.needs.search(text) is not None
+            if not found[mask.needs]:
                 continue
-        spans.extend((m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start())
+        spans.extend(mask.spans(text))
     spans.sort()
     starts: list[int] = []
     ends: list[int] = []
