@@ -114,3 +114,16 @@ def test_truncated_utf8_stays_utf8() -> None:
 )
 def test_cp1252_smart_quotes_are_not_taken_for_chinese(text: str) -> None:
     assert decode(text.encode("cp1252"))[0] == text
+
+
+def test_control_count_is_category_cc_less_the_allowed_ones() -> None:
+    import importlib
+    import unicodedata
+
+    decode_module = importlib.import_module("recheck.documents.decode")
+    for code in range(0x110000):
+        char = chr(code)
+        expected = (
+            unicodedata.category(char) == "Cc" and char not in decode_module._ALLOWED_CONTROLS
+        )
+        assert bool(decode_module._DISALLOWED_CONTROL.match(char)) == expected, hex(code)
