@@ -8,6 +8,7 @@ year, period). Fields that cannot be resolved stay ``None``: recheck never inven
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -70,17 +71,25 @@ def claims_in_document(document: Document, vocabulary: Vocabulary | None = None)
 
     Without a vocabulary the claims carry no key (subject, metric … stay None).
     """
-    carried: str | None = None  # the subject of the previous sentence, for clauses without one
+    # The subject of the last sentence that named one, for clauses without one; and the
+    # commodity of the sentence just before, for sentences that name none.
+    carried: str | None = None
+    carried_commodity: str | None = None
     article_start = -1
     for sentence in document.sentences:
         article = _article_of(document, sentence.start)
         if article != article_start:
-            carried, article_start = None, article
+            carried, carried_commodity, article_start = None, None, article
         mentions = extract(sentence.text)
         if vocabulary is not None:
             hits = find_terms(vocabulary, sentence.text)
-            keys = resolve_keys(sentence.text, mentions, hits, sentence.published, carried)
-            carried = _last_subject(hits, sentence.text) or carried
+            keys = resolve_keys(
+                sentence.text, mentions, hits, sentence.published, carried, carried_commodity
+            )
+            named, subject = _last_subject(hits, sentence.text)
+            if named:
+                carried = subject
+            carried_commodity = _last_commodity(hits, sentence.text)
         else:
             keys = [Key() for _ in mentions]
         for mention, key in zip(mentions, keys, strict=True):
@@ -127,37 +136,144 @@ def _article_of(document: Document, offset: int) -> int:
     return -1
 
 
-def _last_subject(hits: Sequence[Hit], text: str) -> str | None:
+def _last_subject(hits: Sequence[Hit], text: str) -> tuple[bool, str | None]:
+    """Whether the sentence names a subject, and the last one — None where it is one of two
+    coordinated subjects ("the US and Australia"), which the next sentence cannot take."""
     roles = _roles(hits, text)
-    subjects = [
-        h for h in hits if h.kind == "subject" and h.id != WORLD and roles[id(h)] == "subject"
-    ]
-    return subjects[-1].id if subjects else None
+    for index in range(len(hits) - 1, -1, -1):
+        hit = hits[index]
+        if hit.kind == "subject" and hit.id != WORLD and roles[id(hit)] == "subject":
+            return True, None if _coordinated(hits, index, text) else hit.id
+    return False, None
+
+
+def _last_commodity(hits: Sequence[Hit], text: str) -> str | None:
+    for index in range(len(hits) - 1, -1, -1):
+        if hits[index].kind == "commodity":
+            return None if _coordinated(hits, index, text) else hits[index].id
+    return None
 
 
 # --- resolution ---------------------------------------------------------------------------
 
 WORLD = "world"
+# A number about two coordinated things ("dysprosium and samarium") is about neither alone.
+_AMBIGUOUS = "\0ambiguous"
 _CLAUSE_BREAK = re.compile(r"[;；。!?！？]")
+# Commas split a clause into segments: a partner, a later subject, "global" or a year must
+# sit in the number's own segment to reach it ("…0.1% of rare earths, … a response to the US").
+_SEGMENT_BREAK = re.compile(r"[;；。!?！？，]|,(?!\d{3})")  # not the comma of "240,000"
 # Words after a number that attach the following noun to it: "70% of extraction", "70%的开采".
 _ATTACH_AFTER = re.compile(r"\s*(?:of|in|的)\b|\s*的", re.IGNORECASE)
-_GAP_TO_PARTNER = re.compile(r"^\s*(?:the\s+)?$", re.IGNORECASE)
+_GAP_TO_PARTNER = re.compile(r"^\s*(?:the\s+|in\s+)?$", re.IGNORECASE)
+_GAP_IN_PAIR = re.compile(r"^\s*(?:the\s+)?$", re.IGNORECASE)
+_BLANK = re.compile(r"^\s*$")
+_PHRASE_GAP = re.compile(r"\s*(?:[A-Za-z'-]{1,12}\s*|[^\sA-Za-z0-9,，;；。]{1,2})?$")
+_RUN_ON_COMMA = re.compile(r"[,，]\s*$")
+_PARTNER_CUES = ("partner_cue", "reliance_cue")
+# Counts and durations ("5 countries", "three months") take a commodity only from their own
+# words, never from elsewhere in the clause or the sentence before.
+_NO_FALLBACK = ("count", "duration")
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Where a sentence's clauses and comma segments start and end, found once per sentence."""
+
+    clause_starts: tuple[int, ...]
+    segment_starts: tuple[int, ...]
+    length: int
+
+    @staticmethod
+    def of(text: str, hits: Sequence[Hit]) -> _Layout:
+        clauses = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+        # "…in advance, It also claims": a capitalised pronoun after a comma starts a sentence.
+        clauses += [
+            h.start
+            for h in hits
+            if h.kind == "run_on"
+            and text[h.start].isupper()
+            and _RUN_ON_COMMA.search(text, 0, h.start)
+        ]
+        segments = [0] + [m.end() for m in _SEGMENT_BREAK.finditer(text)]
+        return _Layout(tuple(sorted(set(clauses))), tuple(sorted(set(segments))), len(text))
+
+    def clause(self, position: int) -> tuple[int, int]:
+        return _bounds(self.clause_starts, position, self.length)
+
+    def segment(self, position: int) -> tuple[int, int]:
+        return _bounds(self.segment_starts, position, self.length)
+
+
+def _bounds(starts: tuple[int, ...], position: int, length: int) -> tuple[int, int]:
+    index = bisect_left(starts, position + 1) - 1
+    start = starts[index]
+    end = starts[index + 1] if index + 1 < len(starts) else length + 1
+    return start, end - 1  # the break character itself belongs to neither side
+
+
+def _coordinated(hits: Sequence[Hit], index: int, text: str) -> bool:
+    """Is ``hits[index]`` one of a pair "A and B" / "A、B" of the same kind, A and B different?"""
+    hit = hits[index]
+    for step in (-1, 1):
+        cue, other = index + step, index + 2 * step
+        if not (0 <= other < len(hits)) or hits[cue].kind != "and":
+            continue
+        partner = hits[other]
+        if partner.kind != hit.kind or partner.id == hit.id:
+            continue
+        first, second = (partner, hit) if step < 0 else (hit, partner)
+        if _GAP_IN_PAIR.match(text[first.end : hits[cue].start]) and _GAP_IN_PAIR.match(
+            text[hits[cue].end : second.start]
+        ):
+            return True
+    return False
 
 
 def _roles(hits: Sequence[Hit], text: str) -> dict[int, str]:
-    """Mark each subject hit as ``subject`` or ``partner`` (after "relies on", 依赖, 对 …)."""
+    """Mark each subject hit ``subject``, ``partner`` (after "relies on", 依赖, 对 …, or
+    coordinated with a partner) or ``example`` (after "particularly", "such as" …)."""
     roles: dict[int, str] = {}
-    previous: Hit | None = None
-    for hit in hits:
-        if hit.kind == "subject":
-            is_partner = (
-                previous is not None
-                and previous.kind == "partner_cue"
-                and bool(_GAP_TO_PARTNER.match(text[previous.end : hit.start]))
-            )
-            roles[id(hit)] = "partner" if is_partner else "subject"
-        previous = hit
+    for index, hit in enumerate(hits):
+        if hit.kind != "subject":
+            continue
+        role = "subject"
+        previous = hits[index - 1] if index else None
+        if previous is not None and _GAP_TO_PARTNER.match(text[previous.end : hit.start]):
+            if previous.kind in _PARTNER_CUES:
+                role = "partner"
+            elif previous.kind == "example_cue":
+                role = "example"
+            elif previous.kind == "and" and index >= 2 and hits[index - 2].kind == "subject":
+                role = roles.get(id(hits[index - 2]), "subject")
+        roles[id(hit)] = role
     return roles
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """One sentence's hits with what every number of it looks up (built once per sentence)."""
+
+    text: str
+    hits: Sequence[Hit]
+    starts: tuple[int, ...]
+    index: dict[int, int]
+    roles: dict[int, str]
+    layout: _Layout
+
+    def between(self, lo: int, hi: int) -> list[Hit]:
+        """Hits that lie wholly within ``[lo, hi)``, in reading order."""
+        out = []
+        for position in range(bisect_left(self.starts, lo), len(self.hits)):
+            hit = self.hits[position]
+            if hit.start >= hi:
+                break
+            if hit.end <= hi:
+                out.append(hit)
+        return out
+
+    def coordinated(self, hit: Hit) -> bool:
+        return _coordinated(self.hits, self.index[id(hit)], self.text)
 
 
 def resolve_keys(
@@ -166,141 +282,216 @@ def resolve_keys(
     hits: Sequence[Hit],
     published: str | None,
     carried_subject: str | None = None,
+    carried_commodity: str | None = None,
 ) -> list[Key]:
     """The key of every mention in one sentence.
 
     Each number looks for its metric and commodity in its own stretch of the sentence — the
-    words between it and its neighbours — first where the words attach to it ("70% of
-    extraction"), then the nearest; coordinated numbers with nothing of their own inherit
-    from the number before ("92% of refined rare earths and 99% of heavy rare earths").
+    words between it and its neighbours, and after it only up to the next comma — first
+    where the words attach to it ("70% of extraction"), then the nearest; coordinated
+    numbers with nothing of their own inherit from the number before ("92% of refined rare
+    earths and 99% of heavy rare earths").
     """
-    roles = _roles(hits, text)
+    sentence = _Sentence(
+        text,
+        hits,
+        tuple(h.start for h in hits),
+        {id(h): i for i, h in enumerate(hits)},
+        _roles(hits, text),
+        _Layout.of(text, hits),
+    )
     spans = [(m.start, m.end) for m in mentions]
     marks = [m for m in time_marks(text, list(hits)) if not any(s <= m.start < e for s, e in spans)]
     keys: list[Key] = []
     previous = Key()
     for index, mention in enumerate(mentions):
-        clause_start, clause_end = _clause(text, mention.start)
+        clause_start, clause_end = sentence.layout.clause(mention.start)
+        segment_start, segment_end = sentence.layout.segment(mention.start)
         lo = max(clause_start, mentions[index - 1].end if index else clause_start)
         hi = min(clause_end, mentions[index + 1].start if index + 1 < len(mentions) else clause_end)
-        before = [h for h in hits if lo <= h.start and h.end <= mention.start]
-        after = [h for h in hits if mention.end <= h.start and h.end <= hi]
+        before = sentence.between(lo, mention.start)
+        after = sentence.between(mention.end, min(hi, segment_end))
         attached = bool(_ATTACH_AFTER.match(text, mention.end))
 
-        metric = _pick("metric", mention, before, after, attached) or previous.metric
-        commodity = (
-            _pick("commodity", mention, before, after, attached)
-            or previous.commodity
-            or _nearest(hits, "commodity", mention.start, clause_start, clause_end)
+        metric = _pick(sentence, "metric", mention, before, after, attached)
+        if metric is None:
+            reliance = [h for h in (*before, *after) if h.kind == "reliance_cue"]
+            metric = previous.metric or (reliance[0].id if reliance else None)
+        commodity = _pick(sentence, "commodity", mention, before, after, attached)
+        if commodity is None:
+            commodity = previous.commodity
+        if commodity is None and mention.measure not in _NO_FALLBACK:
+            commodity = _nearest(sentence, "commodity", mention.start, clause_start, clause_end)
+            if commodity is None and not any(h.kind == "commodity" for h in hits):
+                commodity = carried_commodity
+        partner, of_ratio = _partner(
+            sentence, mention, max(lo, segment_start), min(hi, segment_end)
         )
-        subject = _subject(hits, roles, mention, clause_start, hi, before) or carried_subject
-        partner = _partner(hits, roles, mention, lo, hi, text)
+        subject = _subject(
+            sentence,
+            mention,
+            clause_start,
+            (segment_start, segment_end),
+            partner if of_ratio else None,
+        )
+        if subject is None:
+            subject = carried_subject
+        if subject == _AMBIGUOUS:
+            subject = None
         if partner == subject:  # "China … relies on China": no one is their own partner
             partner = None
-        year, period = year_and_period(marks, mention.start, published)
-        key = Key(subject, partner, metric, commodity, year, period)
+        near = [
+            m
+            for m in marks
+            if segment_start <= m.start < segment_end
+            or (clause_start <= m.start and m.end <= mention.start)
+        ]
+        year, period = year_and_period(near, mention.start, published)
+        key = Key(
+            subject,
+            partner,
+            None if metric == _AMBIGUOUS else metric,
+            None if commodity == _AMBIGUOUS else commodity,
+            year,
+            period,
+        )
         keys.append(key)
         previous = key
     return keys
 
 
 def _pick(
-    kind: str, mention: Mention, before: Sequence[Hit], after: Sequence[Hit], attached: bool
+    sentence: _Sentence,
+    kind: str,
+    mention: Mention,
+    before: Sequence[Hit],
+    after: Sequence[Hit],
+    attached: bool,
 ) -> str | None:
-    """The ``kind`` term that belongs to ``mention``: attached after it, else the nearest."""
+    """The ``kind`` term that belongs to ``mention``: the head of the phrase attached after
+    it (the last term: "70% of rare earth separation patents" → patents), else the nearest.
+    ``_AMBIGUOUS`` where that term is one of two coordinated ones."""
     near_before = [h for h in before if h.kind == kind]
     near_after = [h for h in after if h.kind == kind]
-    if attached and near_after:
-        return near_after[0].id
-    if near_before and near_after:
+    chosen: Hit | None = None
+    phrase = [h for h in _phrase(sentence.text, after) if h.kind == kind]
+    if attached and phrase:
+        chosen = phrase[-1]
+    elif near_before and near_after:
         gap_before = mention.start - near_before[-1].end
         gap_after = near_after[0].start - mention.end
-        return near_before[-1].id if gap_before <= gap_after else near_after[0].id
-    if near_before:
-        return near_before[-1].id
-    return near_after[0].id if near_after else None
+        chosen = near_before[-1] if gap_before <= gap_after else near_after[0]
+    elif near_before:
+        chosen = near_before[-1]
+    elif near_after:
+        chosen = near_after[0]
+    if chosen is None:
+        return None
+    return _AMBIGUOUS if sentence.coordinated(chosen) else chosen.id
 
 
-def _clause(text: str, position: int) -> tuple[int, int]:
-    """The stretch of ``text`` around ``position`` between strong breaks (; 。 ! ?)."""
-    start = 0
-    for match in _CLAUSE_BREAK.finditer(text, 0, position):
-        start = match.end()
-    following = _CLAUSE_BREAK.search(text, position)
-    return start, following.start() if following else len(text)
+def _phrase(text: str, after: Sequence[Hit]) -> list[Hit]:
+    """The noun phrase after a number: its first hits while no more than one short word
+    stands between them ("of global rare earth extraction"; not "of mining while the …")."""
+    phrase: list[Hit] = []
+    for hit in after:
+        if phrase and not _PHRASE_GAP.match(text, phrase[-1].end, hit.start):
+            break
+        phrase.append(hit)
+    return phrase
 
 
-def _nearest(hits: Sequence[Hit], kind: str, position: int, lo: int, hi: int) -> str | None:
-    candidates = [h for h in hits if h.kind == kind and lo <= h.start and h.end <= hi]
+def _nearest(sentence: _Sentence, kind: str, position: int, lo: int, hi: int) -> str | None:
+    candidates = [h for h in sentence.between(lo, hi) if h.kind == kind]
     if not candidates:
         return None
-    return min(candidates, key=lambda h: min(abs(h.start - position), abs(h.end - position))).id
+    hit = min(candidates, key=lambda h: min(abs(h.start - position), abs(h.end - position)))
+    return _AMBIGUOUS if sentence.coordinated(hit) else hit.id
 
 
 def _subject(
-    hits: Sequence[Hit],
-    roles: dict[int, str],
+    sentence: _Sentence,
     mention: Mention,
     clause_start: int,
-    hi: int,
-    before: Sequence[Hit],
+    segment: tuple[int, int],
+    ratio_partner: str | None,
 ) -> str | None:
-    """The subject that governs a number: the nearest one before it in its clause; the world
-    where "global" stands between that subject and an amount; else one after it."""
+    """The subject that governs a number: after ", which" the subject just before the comma;
+    else the nearest one before it in its clause (not an example set off by commas, not the
+    partner of a ratio); the world where "global" stands between that subject and an amount
+    in the number's segment; else one after it in its segment. ``_AMBIGUOUS`` where the
+    subject is one of two coordinated ones; None where nothing is found."""
+    roles = sentence.roles
+    segment_start, segment_end = segment
+    head = sentence.between(segment_start, mention.start)
+    if (
+        head
+        and head[0].kind == "relative_cue"
+        and _BLANK.match(sentence.text[segment_start : head[0].start])
+    ):
+        antecedents = [
+            h
+            for h in sentence.between(clause_start, segment_start)
+            if h.kind == "subject" and h.id != WORLD
+        ]
+        if antecedents:
+            hit = antecedents[-1]
+            return _AMBIGUOUS if sentence.coordinated(hit) else hit.id
     own = [
         h
-        for h in hits
+        for h in sentence.between(clause_start, mention.start)
         if h.kind == "subject"
-        and roles.get(id(h)) == "subject"
-        and h.end <= mention.start
-        and h.start >= clause_start
+        and h.id != WORLD
+        and (
+            roles[id(h)] == "subject"
+            # an example governs only its own segment ("particularly the F-35, relies on")
+            or (roles[id(h)] == "example" and h.start >= segment_start)
+        )
     ]
-    countries = [h for h in own if h.id != WORLD]
-    worlds = [h for h in before if h.kind == "subject" and h.id == WORLD]
-    if countries:
-        nearest = countries[-1]
+    if ratio_partner is not None and own and own[-1].id == ratio_partner:
+        # "India … replace China …, but its capacity is one-tenth of China's": the other party.
+        own = [h for h in own if h.id != ratio_partner]
+    worlds = [h for h in head if h.kind == "subject" and h.id == WORLD]
+    if own:
+        nearest = own[-1]
         if worlds and worlds[-1].start > nearest.end and mention.measure in ("amount", "count"):
             return WORLD
-        return nearest.id
+        return _AMBIGUOUS if sentence.coordinated(nearest) else nearest.id
     if worlds and mention.measure in ("amount", "count", "money", "change"):
         return WORLD
     later = [
         h
-        for h in hits
-        if h.kind == "subject"
-        and roles.get(id(h)) == "subject"
-        and h.start >= mention.end
-        and h.end <= hi
-        and h.id != WORLD
+        for h in sentence.between(mention.end, segment_end)
+        if h.kind == "subject" and roles[id(h)] == "subject" and h.id != WORLD
     ]
-    return later[0].id if later else None
+    if not later:
+        return None
+    return _AMBIGUOUS if sentence.coordinated(later[0]) else later[0].id
 
 
-def _partner(
-    hits: Sequence[Hit], roles: dict[int, str], mention: Mention, lo: int, hi: int, text: str
-) -> str | None:
-    """The other party: a subject after a partner cue near the number; for a ratio, the
-    subject it is a fraction of ("one-tenth of China's", "中国的十分之一")."""
-    partners = [
-        h
-        for h in hits
-        if h.kind == "subject" and roles.get(id(h)) == "partner" and lo <= h.start and h.end <= hi
-    ]
+def _partner(sentence: _Sentence, mention: Mention, lo: int, hi: int) -> tuple[str | None, bool]:
+    """The other party, in the number's segment, and whether a ratio is a fraction of it:
+    for a ratio, the subject it is a fraction of ("one-tenth of China's", "中国的十分之一");
+    else a subject after a partner cue."""
     if mention.measure == "ratio":
-        following = [h for h in hits if h.start >= mention.end and h.end <= hi]
+        following = sentence.between(mention.end, hi)
         if (
             len(following) >= 2
             and following[0].kind == "ratio_cue"
             and following[1].kind == "subject"
         ):
-            return following[1].id
-        preceding = [h for h in hits if h.end <= mention.start and h.start >= lo]
+            return following[1].id, True
+        preceding = sentence.between(lo, mention.start)
         if preceding and preceding[-1].kind == "ratio_cue" and len(preceding) >= 2:
             candidate = preceding[-2]
             if candidate.kind == "subject" and preceding[-1].end >= mention.start - 3:
-                return candidate.id
+                return candidate.id, True
+    partners = [
+        h
+        for h in sentence.between(lo, hi)
+        if h.kind == "subject" and sentence.roles[id(h)] == "partner"
+    ]
     if not partners:
-        return None
-    return min(
-        partners, key=lambda h: min(abs(h.start - mention.end), abs(mention.start - h.end))
-    ).id
+        return None, False
+    hit = min(partners, key=lambda h: min(abs(h.start - mention.end), abs(mention.start - h.end)))
+    return (None if sentence.coordinated(hit) else hit.id), False

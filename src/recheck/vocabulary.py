@@ -17,6 +17,14 @@ from recheck.scripts import to_simplified
 
 ENTITY_KINDS = ("subjects", "metrics", "commodities")
 TIME_GROUPS = ("last_year", "this_year", "year_on_year")
+# Cue groups of the ``cues:`` section and the hit kind each one yields (docs/vocabulary.md).
+CUE_KINDS = {
+    "coordination": "and",
+    "example": "example_cue",
+    "relative": "relative_cue",
+    "run_on": "run_on",
+    "reliance": "reliance_cue",
+}
 _LATIN = re.compile(r"[A-Za-z]")
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 
@@ -24,7 +32,9 @@ _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 @dataclass(frozen=True, slots=True)
 class Term:
     """One alias. ``kind``: subject, metric, commodity, partner_cue, ratio_cue, ignore, time,
-    month, half, quarter. ``id``: the contract id (``CN``, ``refining``) or the time value."""
+    month, half, quarter, or a cue (``and``, ``example_cue``, ``relative_cue``, ``run_on``,
+    ``reliance_cue``). ``id``: the contract id (``CN``, ``refining``), the time value, or for a
+    reliance cue the metric it implies."""
 
     kind: str
     id: str
@@ -125,8 +135,41 @@ def read_vocabulary(file: str, node: yaml.Node, problems: list[str]) -> list[Ter
                 )
         elif section == "time":
             terms.extend(_read_time(file, value, problems))
+        elif section == "cues":
+            terms.extend(_read_cues(file, value, problems))
         else:
             problems.append(_problem(file, key, f"vocabulary: unknown section '{section}'"))
+    return terms
+
+
+def _read_cues(file: str, node: yaml.Node, problems: list[str]) -> list[Term]:
+    """``cues: {coordination: {en: [and], zh: [和]}, reliance: {metric: import_reliance, …}}``."""
+    terms: list[Term] = []
+    for key, value in _pairs(file, node, "cues", problems):
+        group = key.value
+        kind = CUE_KINDS.get(group)
+        if kind is None:
+            known = ", ".join(CUE_KINDS)
+            problems.append(_problem(file, key, f"cues: unknown group '{group}' ({known})"))
+            continue
+        cue_id = kind
+        words: list[Any] = []
+        for lang_node, aliases in _pairs(file, value, f"cues.{group}", problems):
+            if lang_node.value == "metric" and kind == "reliance_cue":
+                if isinstance(aliases, yaml.ScalarNode) and re.fullmatch(r"\w+", aliases.value):
+                    cue_id = aliases.value
+                else:
+                    problems.append(_problem(file, aliases, "cues.reliance: expected a metric id"))
+                continue
+            words.append((lang_node, aliases))
+        if kind == "reliance_cue" and cue_id == kind:
+            problems.append(_problem(file, key, "cues.reliance: needs 'metric: <metric id>'"))
+            continue
+        mapping = yaml.MappingNode("tag:yaml.org,2002:map", words, key.start_mark, key.end_mark)
+        terms.extend(
+            Term(kind, cue_id, a, lang)
+            for lang, a in _aliases(file, mapping, f"cues.{group}", problems)
+        )
     return terms
 
 
