@@ -27,7 +27,15 @@ from recheck.vocabulary import Term, Vocabulary, read_vocabulary
 
 MEASURES = ("share", "change", "amount", "money", "rank", "ratio", "count", "duration")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
-_BOUND = re.compile(r"^\s*(>=|<=|>|<|~)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*$")
+_NUMBER = r"([0-9][0-9,]*(?:\.[0-9]+)?)"
+_BOUND = re.compile(rf"^\s*(>=|<=|>|<|~)?\s*{_NUMBER}\s*$")
+_SPAN = re.compile(rf"^\s*{_NUMBER}\s*\.\.\s*{_NUMBER}\s*$")
+# Finer periods, written as claims carry them (CONTRACT.md): 2025-06, 2025-Q3, 2025-H1.
+_PERIOD = re.compile(r"^((?:19|20)\d\d)-(0[1-9]|1[0-2]|Q[1-4]|H[12])$")
+# Canonical units of the contract; money is any ISO 4217 code.
+UNITS = ("percent", "pp", "t", "x", "rank", "1", "year")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+TABLE_MEASURES = ("amount", "money", "count")
 WORLD = "world"
 
 
@@ -63,6 +71,16 @@ class Fact:
     locator: str | None
     note: str | None
     derived: bool = False
+    # A short name shown in messages where one source gives several figures for a key
+    # ("smelting and separation quota"), and a caveat repeated whenever the figure is cited.
+    label: str | None = None
+    caveat: str | None = None
+    origin: str = ""  # "file:line" of the entry, for `recheck refs list` and problems
+
+    @property
+    def annual(self) -> bool:
+        """True unless the figure is for a finer period (a month, quarter or half)."""
+        return self.period is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,30 +165,81 @@ def _load(files: Iterable[Path]) -> tuple[Reference, list[str]]:
         documents.append((name, node))
 
     sources: dict[str, Source] = {}
+    terms: list[Term] = []
     for name, node in documents:
         for key, value in node.value:
             if key.value == "sources":
                 _read_sources(name, value, sources, problems)
-            elif key.value not in ("tables", "facts", "vocabulary"):
+            elif key.value == "vocabulary":
+                terms.extend(read_vocabulary(name, value, problems.items))
+            elif key.value not in ("tables", "facts"):
                 problems.add(name, key, f"unknown top-level key '{key.value}'")
+    vocabulary = Vocabulary(tuple(terms))
+    known = _Known.of(vocabulary)
 
     facts: list[Fact] = []
-    terms: list[Term] = []
     for name, node in documents:
         for key, value in node.value:
-            if key.value == "vocabulary":
-                terms.extend(read_vocabulary(name, value, problems.items))
-            elif key.value == "tables":
-                facts.extend(_read_tables(name, value, sources, problems))
+            if key.value == "tables":
+                facts.extend(_read_tables(name, value, sources, known, problems))
             elif key.value == "facts":
-                facts.extend(_read_facts(name, value, sources, problems))
+                facts.extend(_read_facts(name, value, sources, known, problems))
     reference = Reference(
         sources=tuple(sources[k] for k in sorted(sources)),
         facts=tuple(facts),
         files=tuple(name for name, _ in documents),
-        vocabulary=Vocabulary(tuple(terms)),
+        vocabulary=vocabulary,
     )
     return reference, problems.items
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """The ids the vocabulary defines. A fact keyed by an id no claim can ever resolve to is
+    a typo; it is only checked when the reference carries a vocabulary at all."""
+
+    subjects: frozenset[str]
+    metrics: frozenset[str]
+    commodities: frozenset[str]
+
+    @staticmethod
+    def of(vocabulary: Vocabulary) -> _Known:
+        return _Known(
+            vocabulary.ids("subject"), vocabulary.ids("metric"), vocabulary.ids("commodity")
+        )
+
+    def check(
+        self, name: str, fields: dict[str, yaml.Node], problems: _Problems, keys: Iterable[str]
+    ) -> None:
+        for key in keys:
+            node = fields.get(key)
+            value = _scalar(node)
+            ids = {
+                "subject": self.subjects,
+                "partner": self.subjects,
+                "metric": self.metrics,
+                "commodity": self.commodities,
+            }[key]
+            if ids and value is not None and str(value) not in ids:
+                problems.add(name, node, f"'{key}': '{value}' is not an id of the vocabulary")
+
+    def check_subject(self, name: str, node: yaml.Node, subject: str, problems: _Problems) -> None:
+        if self.subjects and subject not in self.subjects:
+            problems.add(name, node, f"subject '{subject}' is not an id of the vocabulary")
+
+
+def _unit(
+    name: str, fields: dict[str, yaml.Node], problems: _Problems, parent: yaml.Node
+) -> str | None:
+    unit = _text(name, fields, "unit", problems, parent)
+    if unit is not None and unit not in UNITS and not _CURRENCY.match(unit):
+        problems.add(
+            name,
+            fields["unit"],
+            f"'unit' must be one of {', '.join(UNITS)} or an ISO 4217 code, got '{unit}'",
+        )
+        return None
+    return unit
 
 
 def _mapping(name: str, node: yaml.Node, problems: _Problems, what: str) -> dict[str, yaml.Node]:
@@ -274,7 +343,8 @@ def _mapping_pairs(
 
 
 def parse_bound(text: Any) -> tuple[float, float | None, float | None] | None:
-    """``44000000`` → exact; ``">90000000"`` → (90e6, 90e6, None); ``"~70"`` → approx.
+    """``44000000`` → exact; ``">90000000"`` → (90e6, 90e6, None); ``"11..20"`` → a span
+    (value at its middle); ``"~70"`` → approx.
 
     Returns (value, low, high) before precision is applied, or None if unreadable.
     """
@@ -282,6 +352,10 @@ def parse_bound(text: Any) -> tuple[float, float | None, float | None] | None:
         return None
     if isinstance(text, (int, float)):
         return float(text), float(text), float(text)
+    span = _SPAN.match(str(text))
+    if span:
+        low, high = (float(g.replace(",", "")) for g in span.groups())
+        return ((low + high) / 2, low, high) if low <= high else None
     match = _BOUND.match(str(text))
     if not match:
         return None
@@ -326,16 +400,17 @@ _TABLE_FIELDS = {
     "locator",
     "metric",
     "commodity",
+    "measure",
     "unit",
     "year",
     "values",
     "note",
-    "rank_among",
+    "rank_top",
 }
 
 
 def _read_tables(
-    name: str, node: yaml.Node, sources: dict[str, Source], problems: _Problems
+    name: str, node: yaml.Node, sources: dict[str, Source], known: _Known, problems: _Problems
 ) -> list[Fact]:
     facts: list[Fact] = []
     for item in _items(name, node, problems, "tables"):
@@ -345,29 +420,84 @@ def _read_tables(
         source = _source_ref(name, fields, sources, problems, item)
         metric = _text(name, fields, "metric", problems, item)
         commodity = _text(name, fields, "commodity", problems, item)
-        unit = _text(name, fields, "unit", problems, item)
+        known.check(name, fields, problems, ("metric", "commodity"))
+        measure = _text(name, fields, "measure", problems, item, required=False) or "amount"
+        if measure not in TABLE_MEASURES:
+            problems.add(
+                name,
+                fields["measure"],
+                f"a table's 'measure' must be one of {', '.join(TABLE_MEASURES)}",
+            )
+        unit = _unit(name, fields, problems, item)
         year = _year(name, fields, problems)
+        rank_top = _rank_top(name, fields, problems)
         locator = _text(name, fields, "locator", problems, item, required=False)
         note = _text(name, fields, "note", problems, item, required=False)
         rows: dict[str, tuple[float, float | None, float | None]] = {}
         for key_node, value_node in _mapping_pairs(
             name, fields.get("values", item), problems, "table 'values'"
         ):
+            subject = str(key_node.value)
+            known.check_subject(name, key_node, subject, problems)
+            if subject in rows:
+                problems.add(name, key_node, f"duplicate row '{subject}'")
             parsed = parse_bound(_scalar(value_node))
             if parsed is None:
                 problems.add(
                     name,
                     value_node,
-                    f"value of '{key_node.value}' must be a number or a bound like '>90000000'",
+                    f"value of '{subject}' must be a number or a bound like '>90000000'",
                 )
                 continue
-            rows[str(key_node.value)] = parsed
+            rows[subject] = parsed
         if "values" not in fields:
             problems.add(name, item, "missing required field 'values'")
-        if not (source and metric and commodity and unit and rows):
+        if not (source and metric and commodity and unit and rows) or measure not in TABLE_MEASURES:
             continue
-        facts.extend(derive_table_facts(source, metric, commodity, unit, year, locator, note, rows))
+        table = Table(
+            source,
+            metric,
+            commodity,
+            measure,
+            unit,
+            year,
+            locator,
+            note,
+            rank_top,
+            f"{name}:{item.start_mark.line + 1}",
+        )
+        facts.extend(derive_table_facts(table, rows))
     return facts
+
+
+def _rank_top(name: str, fields: dict[str, yaml.Node], problems: _Problems) -> int | None:
+    node = fields.get("rank_top")
+    if node is None:
+        return None
+    value = _scalar(node)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        problems.add(name, node, f"'rank_top' must be a whole number of rows, got {value!r}")
+        return None
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A primary table's heading: what its rows measure and where it was read."""
+
+    source: Source
+    metric: str
+    commodity: str
+    measure: str
+    unit: str
+    year: int | None
+    locator: str | None
+    note: str | None
+    # A table without its world total may miss rows; ranks are derived only for its
+    # ``rank_top`` largest rows (those with no missing row above them). With a world total
+    # the table is complete and every row is ranked unless ``rank_top`` says otherwise.
+    rank_top: int | None = None
+    origin: str = ""
 
 
 def printed_half_unit(value: float) -> float:
@@ -397,16 +527,9 @@ def _short(value: float) -> str:
 
 
 def derive_table_facts(
-    source: Source,
-    metric: str,
-    commodity: str,
-    unit: str,
-    year: int | None,
-    locator: str | None,
-    note: str | None,
-    rows: dict[str, tuple[float, float | None, float | None]],
+    table: Table, rows: dict[str, tuple[float, float | None, float | None]]
 ) -> list[Fact]:
-    """Amount facts for every row, plus each subject's share of the world total and its rank."""
+    """Facts for every row, plus each subject's share of the world total and its rank."""
 
     def fact(
         subject: str,
@@ -414,28 +537,33 @@ def derive_table_facts(
         value: float,
         low: float | None,
         high: float | None,
-        fact_unit: str,
+        unit: str,
         derived: bool,
+        note: str | None,
     ) -> Fact:
         return Fact(
-            subject,
-            None,
-            metric,
-            commodity,
-            measure,
-            value,
-            low,
-            high,
-            fact_unit,
-            year,
-            None,
-            source,
-            locator,
-            note,
-            derived,
+            subject=subject,
+            partner=None,
+            metric=table.metric,
+            commodity=table.commodity,
+            measure=measure,
+            value=value,
+            low=low,
+            high=high,
+            unit=unit,
+            year=table.year,
+            period=None,
+            source=table.source,
+            locator=table.locator,
+            note=note,
+            derived=derived,
+            origin=table.origin,
         )
 
-    facts = [fact(s, "amount", v, lo, hi, unit, False) for s, (v, lo, hi) in sorted(rows.items())]
+    facts = [
+        fact(s, table.measure, v, lo, hi, table.unit, False, table.note)
+        for s, (v, lo, hi) in sorted(rows.items())
+    ]
     world = rows.get(WORLD)
     countries = {s: r for s, r in rows.items() if s != WORLD}
     if world is not None:
@@ -452,29 +580,24 @@ def derive_table_facts(
             low = (value - half) / (w_value + w_half) * 100
             high = (value + half) / (w_value - w_half) * 100 if w_value > w_half else None
             facts.append(
-                Fact(
+                fact(
                     subject,
-                    None,
-                    metric,
-                    commodity,
                     "share",
                     round(value / w_value * 100, 2),
                     round(low, 2),
                     None if high is None else round(high, 2),
                     "percent",
-                    year,
-                    None,
-                    source,
-                    locator,
-                    f"{_short(value)} of {bound}{_short(w_value)} {unit}",
                     True,
+                    f"{_short(value)} of {bound}{_short(w_value)} {table.unit}",
                 )
             )
     ordered = sorted(countries.items(), key=lambda item: -item[1][0])
+    top = table.rank_top if table.rank_top is not None else (len(ordered) if world else 0)
     for subject, (value, _, _) in ordered:
         # Equal amounts share a rank (two countries with 22 Mt are both "second").
         rank = 1 + sum(1 for _, (other, _, _) in ordered if other > value)
-        facts.append(fact(subject, "rank", rank, rank, rank, "rank", True))
+        if rank <= top:
+            facts.append(fact(subject, "rank", rank, rank, rank, "rank", True, None))
     return facts
 
 
@@ -491,11 +614,13 @@ _FACT_FIELDS = {
     "source",
     "locator",
     "note",
+    "label",
+    "caveat",
 }
 
 
 def _read_facts(
-    name: str, node: yaml.Node, sources: dict[str, Source], problems: _Problems
+    name: str, node: yaml.Node, sources: dict[str, Source], known: _Known, problems: _Problems
 ) -> list[Fact]:
     facts: list[Fact] = []
     for item in _items(name, node, problems, "facts"):
@@ -507,7 +632,8 @@ def _read_facts(
         metric = _text(name, fields, "metric", problems, item)
         commodity = _text(name, fields, "commodity", problems, item)
         measure = _text(name, fields, "measure", problems, item)
-        unit = _text(name, fields, "unit", problems, item)
+        known.check(name, fields, problems, ("subject", "partner", "metric", "commodity"))
+        unit = _unit(name, fields, problems, item)
         if measure is not None and measure not in MEASURES:
             problems.add(name, fields["measure"], f"'measure' must be one of {', '.join(MEASURES)}")
             measure = None
@@ -518,8 +644,12 @@ def _read_facts(
             parsed = parse_bound(_scalar(fields["value"]))
             if parsed is None:
                 problems.add(
-                    name, fields["value"], "'value' must be a number or a bound like '>90'"
+                    name,
+                    fields["value"],
+                    "'value' must be a number, a bound like '>90' or a span like '11..20'",
                 )
+        year = _year(name, fields, problems)
+        period = _period(name, fields, year, problems)
         if not (source and subject and metric and commodity and measure and unit and parsed):
             continue
         value, low, high = parsed
@@ -534,11 +664,34 @@ def _read_facts(
                 low=low,
                 high=high,
                 unit=unit,
-                year=_year(name, fields, problems),
-                period=_text(name, fields, "period", problems, item, required=False),
+                year=year if year is not None or period is None else int(period[:4]),
+                period=period,
                 source=source,
                 locator=_text(name, fields, "locator", problems, item, required=False),
                 note=_text(name, fields, "note", problems, item, required=False),
+                label=_text(name, fields, "label", problems, item, required=False),
+                caveat=_text(name, fields, "caveat", problems, item, required=False),
+                origin=f"{name}:{item.start_mark.line + 1}",
             )
         )
     return facts
+
+
+def _period(
+    name: str, fields: dict[str, yaml.Node], year: int | None, problems: _Problems
+) -> str | None:
+    """A finer period than the year (``2025-06``, ``2025-Q3``, ``2025-H1``), or None."""
+    node = fields.get("period")
+    if node is None:
+        return None
+    text = str(_scalar(node))
+    match = _PERIOD.match(text)
+    if not match:
+        problems.add(
+            name, node, f"'period' must look like 2025-06, 2025-Q3 or 2025-H1, got {text!r}"
+        )
+        return None
+    if year is not None and int(match.group(1)) != year:
+        problems.add(name, node, f"'period' {text} is not in 'year' {year}")
+        return None
+    return text
