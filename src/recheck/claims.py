@@ -292,6 +292,8 @@ def resolve_keys(
     numbers with nothing of their own inherit from the number before ("92% of refined rare
     earths and 99% of heavy rare earths").
     """
+    if not mentions:
+        return []
     sentence = _Sentence(
         text,
         hits,

@@ -287,11 +287,11 @@ def find_terms(vocabulary: Vocabulary, text: str, folded: str | None = None) -> 
                 candidates.append((start, end_index + 1, term))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: list[tuple[int, int, Term]] = []
-    occupied: list[tuple[int, int]] = []
+    occupied = bytearray(len(text) + 1)  # one flag a character: linear, not pairwise
     for start, end, term in candidates:
-        if any(start < e and end > s for s, e in occupied):
+        if any(occupied[start:end]):
             continue
-        occupied.append((start, end))
+        occupied[start:end] = b"\x01" * (end - start)
         taken.append((start, end, term))
     taken.sort(key=lambda c: c[0])
     return [Hit(s, e, t.kind, t.id) for s, e, t in taken if t.kind != "ignore"]
