@@ -176,3 +176,69 @@ def test_refs_list_shows_sources(cli) -> None:
     listing = run.json()
     assert any(s["id"] == "usgs-mcs-2025" for s in listing["sources"])
     assert all(f["source"] in {s["id"] for s in listing["sources"]} for f in listing["facts"])
+
+
+def test_scan_sarif_on_seeds_is_valid_sarif_2_1_0(cli) -> None:
+    schema = json.loads(
+        (ROOT / "tests" / "data" / "sarif" / "sarif-schema-2.1.0.json").read_text("utf-8")
+    )
+    run = cli("scan", "seeds/", "--format", "sarif", "--as-of", "2025-11-01")
+    assert run.code == 1  # the seeds hold contradicted figures, whatever the format
+    document = run.json()
+    jsonschema.Draft7Validator(schema).validate(document)
+    sarif_run = document["runs"][0]
+    assert document["version"] == "2.1.0"
+    assert sarif_run["tool"]["driver"]["name"] == "recheck"
+    assert sarif_run["tool"]["driver"]["version"] == __version__
+    assert sarif_run["columnKind"] == "unicodeCodePoints"
+    rule_ids = [r["id"] for r in sarif_run["tool"]["driver"]["rules"]]
+    assert rule_ids == [
+        "recheck/contradicted",
+        "recheck/outdated",
+        "recheck/conflict",
+        "recheck/unverified",
+    ]
+    results = sarif_run["results"]
+    assert results and {r["ruleId"] for r in results} <= set(rule_ids)
+    order = ["error", "warning", "note"]
+    assert [r["level"] for r in results] == sorted(
+        (r["level"] for r in results), key=order.index
+    )  # most severe first
+    report = cli("scan", "seeds/", "--format", "json", "--as-of", "2025-11-01").json()
+    judged = {c["id"]: c for c in report["claims"] if c["reference"]}
+    texts: dict[str, list[str]] = {}
+    for result in results:
+        assert result["partialFingerprints"]
+        location = result["locations"][0]["physicalLocation"]
+        region = location["region"]
+        path = location["artifactLocation"]["uri"]
+        if path not in texts:
+            texts[path] = (ROOT / path).read_text(encoding="utf-8").split("\n")
+        snippet = region["snippet"]["text"]
+        if region["startLine"] == region["endLine"]:  # exclusive end, in code points
+            line = texts[path][region["startLine"] - 1]
+            assert line[region["startColumn"] - 1 : region["endColumn"] - 1] == snippet
+        claim_id = result.get("properties", {}).get("claimId")
+        if claim_id in judged:  # the reference source is named in the message
+            source = judged[claim_id]["reference"]["source"]
+            assert source["publisher"] in result["message"]["text"]
+
+
+def test_sarif_fingerprints_survive_lines_inserted_above(cli, tmp_path: Path) -> None:
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[-1]
+    (tmp_path / "a.txt").write_text(seed.read_text("utf-8"), encoding="utf-8")
+
+    def fingerprints() -> dict[str, int]:
+        document = cli("scan", "a.txt", "--format", "sarif", cwd=tmp_path).json()
+        return {
+            next(iter(r["partialFingerprints"].values())): r["locations"][0]["physicalLocation"][
+                "region"
+            ]["startLine"]
+            for r in document["runs"][0]["results"]
+        }
+
+    before = fingerprints()
+    (tmp_path / "a.txt").write_text("\n\n\n" + seed.read_text("utf-8"), encoding="utf-8")
+    after = fingerprints()
+    assert before and set(after) == set(before)
+    assert all(after[fp] == line + 3 for fp, line in before.items())

@@ -114,6 +114,31 @@ def test_sarif_is_valid_and_most_severe_first(result: ScanResult) -> None:
     assert all(r["partialFingerprints"] for r in run["results"])
 
 
+def test_sarif_locations_are_relative_uris_or_file_uris(result: ScanResult, reference) -> None:
+    odd = claim("新闻 稿/a.md", 2, 49, subject="AU")
+    absolute = claim("/srv/news/b.md", 3, 49, subject="AU")
+    findings, _ = judge([odd, absolute], reference, "2025-06-01")
+    document = sarif_format.sarif_document(ScanResult(2, (), tuple(findings), ()))
+    jsonschema.Draft7Validator(SARIF_SCHEMA).validate(document)
+    artifacts = [
+        r["locations"][0]["physicalLocation"]["artifactLocation"]
+        for r in document["runs"][0]["results"]
+    ]
+    assert sorted(artifacts, key=lambda a: a["uri"]) == [
+        {"uri": "%E6%96%B0%E9%97%BB%20%E7%A8%BF/a.md", "uriBaseId": "SRCROOT"},
+        {"uri": "file:///srv/news/b.md"},
+    ]
+
+
+def test_sarif_conflict_lists_every_member(result: ScanResult) -> None:
+    run = sarif_format.sarif_document(result)["runs"][0]
+    conflict = next(r for r in run["results"] if r["ruleId"] == "recheck/conflict")
+    places = [conflict["locations"][0]] + conflict["relatedLocations"]
+    lines = [p["physicalLocation"]["region"]["startLine"] for p in places]
+    assert sorted(lines) == [3, 7, 9]
+    assert len(conflict["partialFingerprints"]["recheckConflict/v1"]) == 32
+
+
 def test_fingerprint_survives_a_line_shift(result: ScanResult) -> None:
     finding = result.findings[1]
     moved = replace(finding, claim=replace(finding.claim, line=40, id="a.md:40:5"))
@@ -135,13 +160,56 @@ def test_github_annotations(result: ScanResult) -> None:
         assert re.match(r"^::(error|warning|notice) [^:]*::", line), line
 
 
-def test_github_caps_each_level_and_says_what_was_left_out() -> None:
-    claims = [claim("a.md", i + 1, 15 + i / 10, metric=None) for i in range(25)]
+def _unverified(count: int) -> ScanResult:
+    claims = [claim("a.md", i + 1, 15 + i / 10, metric=None) for i in range(count)]
     findings, conflicts = judge(claims, load_reference(), "2025-06-01")
-    lines = github_format.github_lines(ScanResult(1, (), tuple(findings), tuple(conflicts)))
+    return ScanResult(1, (), tuple(findings), tuple(conflicts))
+
+
+def _contradicted(count: int, reference) -> list:
+    claims = [claim("c.md", i + 1, 70 + i / 10, subject="AU") for i in range(count)]
+    findings, _ = judge(claims, reference, "2025-06-01")
+    assert {f.verdict for f in findings} == {"contradicted"}
+    return findings
+
+
+def test_github_caps_each_level_and_says_what_was_left_out() -> None:
+    lines = github_format.github_lines(_unverified(25))
     notices = [line for line in lines if line.startswith("::notice file=")]
-    assert len(notices) == 10
-    assert lines[-1].startswith("::notice title=recheck::15 more findings")
+    # nine notes and the closing notice: ten notices, all of which GitHub shows
+    assert len(notices) == 9
+    assert lines[-1].startswith("::notice title=recheck::16 more findings not annotated")
+    assert "16 notes" in lines[-1] and "Full report:" in lines[-1]
+    assert sum(line.startswith("::notice") for line in lines) == github_format.PER_LEVEL
+
+
+@pytest.mark.parametrize("count", [9, 10])
+def test_github_shows_every_notice_when_nothing_is_left_out(count: int) -> None:
+    lines = github_format.github_lines(_unverified(count))
+    assert len(lines) == count
+    assert not any(line.startswith("::notice title=recheck::") for line in lines)
+
+
+def test_github_errors_over_the_cap_come_first_and_are_counted(reference) -> None:
+    findings = _contradicted(12, reference)
+    notes = _unverified(10).findings
+    result = ScanResult(2, (), (*notes, *findings), ())
+    lines = github_format.github_lines(result)
+    levels = [line.split(" ", 1)[0] for line in lines]
+    assert levels[:10] == ["::error"] * 10  # most severe first, stopped at the cap
+    assert levels[10:-1] == ["::notice"] * 9  # one notice slot kept for the closing one
+    assert lines[-1].startswith("::notice title=recheck::3 more findings not annotated")
+    assert "2 errors" in lines[-1] and "1 notes" in lines[-1]
+    assert len(lines) <= 3 * github_format.PER_LEVEL < 50  # under the 50 a job shows
+
+
+def test_github_properties_are_escaped_in_a_real_line(reference) -> None:
+    odd = claim("dir,with:odd%.md", 4, 49, subject="AU")
+    findings, _ = judge([odd], reference, "2025-06-01")
+    line = github_format.github_lines(ScanResult(1, (), tuple(findings), ()))[0]
+    assert line.startswith("::error file=dir%2Cwith%3Aodd%25.md,line=4,col=5,endColumn=8,")
+    assert "title=recheck%3A contradicted (49%25)::" in line
+    assert "\n" not in line and "49%25" in line.split("::", 2)[2]
 
 
 def test_markdown(result: ScanResult) -> None:
@@ -150,6 +218,17 @@ def test_markdown(result: ScanResult) -> None:
     assert "| `a.md:7:5` | 🔴 contradicted |" in text
     assert "### Conflicts" in text
     assert "b.md:2:5" not in text  # notes only with include_notes
+    assert "[U.S. Geological Survey: Survey 2025](https://example.org/2025)" in text
+    assert "1 unverified figures (no reference value) are not listed." in text
+    assert "b.md:2:5" in markdown_format.dumps(result, include_notes=True)
+
+
+def test_markdown_table_is_capped_for_a_comment(reference) -> None:
+    findings = _contradicted(markdown_format.MAX_ROWS + 5, reference)
+    text = markdown_format.dumps(ScanResult(1, (), tuple(findings), ()))
+    rows = [line for line in text.splitlines() if line.startswith("| `c.md:")]
+    assert len(rows) == markdown_format.MAX_ROWS
+    assert "… and 5 more" in text
 
 
 def test_text_report_names_places_and_uses_the_five_colours(result: ScanResult) -> None:

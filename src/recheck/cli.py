@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the heavy modules load only when a command needs them (fast
 
     from recheck.documents import SkippedFile
     from recheck.pipeline import ScanOptions
+    from recheck.report.progress import TerminalProgress
 
 app = typer.Typer(
     name="recheck",
@@ -68,6 +69,18 @@ AsOfOpt = Annotated[
     str | None,
     typer.Option("--as-of", help="Date YYYY-MM-DD to judge undated articles at (default: today)."),
 ]
+IncludeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--include", help="File extension to read in directories (repeatable; default: all)."
+    ),
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", min=1, help="Processes that read files [default: the number of cores]."
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -93,11 +106,17 @@ def _settings(config_path: Path | None) -> Config:
 
 def _options(
     config: Config,
+    *,
+    include: list[str] | None,
     exclude: list[str] | None,
     encoding: str | None,
     reference: list[str] | None,
     as_of: str | None,
+    jobs: int | None,
 ) -> ScanOptions:
+    """The command line over the configuration file, option by option (lists replace)."""
+    import os
+
     from recheck.documents import DEFAULT_EXTENSIONS
     from recheck.judge import Tolerance
     from recheck.pipeline import ScanOptions
@@ -108,15 +127,22 @@ def _options(
             when = dt.date.fromisoformat(when).isoformat()
         except ValueError:
             raise ConfigError(f"--as-of must be a date YYYY-MM-DD, got {when!r}") from None
-    extensions = tuple(e if e.startswith(".") else f".{e}" for e in config.include)
+    extensions = tuple(e if e.startswith(".") else f".{e}" for e in include or config.include)
     return ScanOptions(
         extensions=extensions or DEFAULT_EXTENSIONS,
-        exclude=tuple(exclude or ()) + config.exclude,
+        exclude=tuple(exclude or ()) or config.exclude,
         encoding=encoding or config.encoding,
         reference=tuple(reference or ()) or config.reference,
         as_of=when,
         tolerance=Tolerance(**dict(config.tolerance)),
+        jobs=jobs or config.jobs or os.cpu_count() or 1,
     )
+
+
+def _progress() -> TerminalProgress:
+    from recheck.report.progress import TerminalProgress
+
+    return TerminalProgress()
 
 
 def _console() -> Console:
@@ -133,17 +159,31 @@ def claims(
     reference: ReferenceOpt = None,
     config: ConfigOpt = None,
     encoding: EncodingOpt = None,
+    include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
+    as_of: AsOfOpt = None,
+    jobs: JobsOpt = None,
 ) -> None:
     """List every numeric expression found, resolved or not (no verdicts)."""
     from recheck.pipeline import extract_claims
     from recheck.report import CLAIMS_FORMATS, write_claims
 
     settings = _settings(config)
-    fmt = format or settings.format or "text"
-    if fmt not in CLAIMS_FORMATS:
-        raise ConfigError(f"recheck claims prints {' or '.join(CLAIMS_FORMATS)}, not {fmt}")
-    result = extract_claims(paths, _options(settings, exclude, encoding, reference, None))
+    if format is not None and format not in CLAIMS_FORMATS:
+        raise ConfigError(f"recheck claims prints {' or '.join(CLAIMS_FORMATS)}, not {format}")
+    # A configured scan format (sarif, github …) does not apply to the claims listing.
+    fmt = format or (settings.format if settings.format in CLAIMS_FORMATS else None) or "text"
+    options = _options(
+        settings,
+        include=include,
+        exclude=exclude,
+        encoding=encoding,
+        reference=reference,
+        as_of=as_of,
+        jobs=jobs,
+    )
+    with _progress() as progress:
+        result = extract_claims(paths, options, progress=progress)
     _warn_skipped(result.skipped)
     write_claims(result, fmt, _console())
 
@@ -161,8 +201,10 @@ def scan(
     ] = None,
     config: ConfigOpt = None,
     encoding: EncodingOpt = None,
+    include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
     as_of: AsOfOpt = None,
+    jobs: JobsOpt = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show every claim.")] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Show only what fails the run.")
@@ -178,7 +220,17 @@ def scan(
     from recheck.report import write_scan
 
     settings = _settings(config)
-    result = run_scan(paths, _options(settings, exclude, encoding, reference, as_of))
+    options = _options(
+        settings,
+        include=include,
+        exclude=exclude,
+        encoding=encoding,
+        reference=reference,
+        as_of=as_of,
+        jobs=jobs,
+    )
+    with _progress() as progress:
+        result = run_scan(paths, options, progress)
     _warn_skipped(result.skipped)
     if baseline is not None:
         from recheck.baseline import read_baseline, without_baseline
@@ -206,8 +258,10 @@ def baseline_command(
     reference: ReferenceOpt = None,
     config: ConfigOpt = None,
     encoding: EncodingOpt = None,
+    include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
     as_of: AsOfOpt = None,
+    jobs: JobsOpt = None,
 ) -> None:
     """Record today's findings: `recheck baseline drafts/ > .recheck-baseline.json`."""
     import json
@@ -216,7 +270,17 @@ def baseline_command(
     from recheck.pipeline import scan as run_scan
 
     settings = _settings(config)
-    result = run_scan(paths, _options(settings, exclude, encoding, reference, as_of))
+    options = _options(
+        settings,
+        include=include,
+        exclude=exclude,
+        encoding=encoding,
+        reference=reference,
+        as_of=as_of,
+        jobs=jobs,
+    )
+    with _progress() as progress:
+        result = run_scan(paths, options, progress)
     _warn_skipped(result.skipped)
     sys.stdout.write(json.dumps(baseline_document(result), ensure_ascii=False, indent=2) + "\n")
 

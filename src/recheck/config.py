@@ -30,6 +30,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     encoding: str | None = None
     as_of: str | None = None
+    jobs: int | None = None
     tolerance: tuple[tuple[str, float], ...] = ()  # [tolerance] table: eq, approx, nearly
 
 
@@ -105,6 +106,10 @@ def _check(where: str, key: str, value: Any) -> tuple[str, Any]:
             raise ConfigError(
                 f"{where}: 'as-of' must be a date YYYY-MM-DD, got {value!r}"
             ) from None
+    if key == "jobs":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ConfigError(f"{where}: 'jobs' must be a whole number of at least 1")
+        return "jobs", value
     if key == "tolerance":
         if not isinstance(value, dict):
             raise ConfigError(f"{where}: 'tolerance' must be a table")
@@ -122,5 +127,5 @@ def _check(where: str, key: str, value: Any) -> tuple[str, Any]:
         return "tolerance", tuple(sorted((k, float(v)) for k, v in value.items()))
     raise ConfigError(
         f"{where}: unknown key '{key}' (known: as-of, encoding, exclude, fail-on, format, "
-        "include, reference, tolerance)"
+        "include, jobs, reference, tolerance)"
     )

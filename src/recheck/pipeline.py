@@ -2,19 +2,36 @@
 
 >>> from recheck.pipeline import ScanOptions, scan
 >>> result = scan(["seeds/"], ScanOptions())        # doctest: +SKIP
+
+Files are read and their claims extracted one file at a time, in parallel processes when
+``ScanOptions.jobs`` > 1; judging and reconciliation then see every claim at once. The result
+does not depend on ``jobs``: files come back in walk order whatever finishes first.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
 
-from recheck.claims import Claim, claims_in_documents
-from recheck.documents import DEFAULT_EXTENSIONS, Document, SkippedFile, read_documents
+from recheck.claims import Claim, claims_in_document
+from recheck.documents import (
+    DEFAULT_EXTENSIONS,
+    BinaryFileError,
+    SkippedFile,
+    decode,
+    load_document,
+    walk,
+)
 from recheck.judge import Conflict, Finding, Tolerance, judge
 from recheck.reference import Reference, load_reference
+from recheck.vocabulary import Vocabulary
 
 SUPPRESS_MARK = "recheck: ignore"
+# Any comment form carries it (<!-- recheck: ignore -->, # recheck: ignore, // recheck:ignore).
+_SUPPRESS = re.compile(r"recheck:\s*ignore", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +43,7 @@ class ScanOptions:
     as_of: str | None = None  # YYYY-MM-DD for undated articles; None: today
     tolerance: Tolerance = field(default_factory=Tolerance)
     honour_suppressions: bool = True  # lines marked "recheck: ignore" hold no claims
+    jobs: int = 1  # processes that read files; 1: all in this process
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,43 +61,118 @@ class ScanResult:
     conflicts: tuple[Conflict, ...] = field(default_factory=tuple)
 
 
+class Progress(Protocol):
+    """Told how many files there are, then once per file read (e.g. a progress bar)."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _FileTask:
+    path: Path
+    display: str
+    encoding: str | None
+    as_of: str | None
+    honour_suppressions: bool
+    vocabulary: Vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class _FileOutcome:
+    claims: tuple[Claim, ...]
+    skipped: SkippedFile | None
+
+
+def suppressed_lines(source: str) -> frozenset[int]:
+    """1-based numbers of the lines marked ``recheck: ignore``; only those lines are exempt."""
+    if not _SUPPRESS.search(source):
+        return frozenset()
+    return frozenset(
+        number for number, line in enumerate(source.split("\n"), start=1) if _SUPPRESS.search(line)
+    )
+
+
+def _read_file(task: _FileTask) -> _FileOutcome:
+    """One file's claims (top level, so that worker processes can run it)."""
+    try:
+        document = load_document(task.path, task.display, task.encoding, as_of=task.as_of)
+    except BinaryFileError:
+        return _FileOutcome((), SkippedFile(task.display, "binary file"))
+    claims = tuple(claims_in_document(document, task.vocabulary))
+    if task.honour_suppressions:
+        marked = suppressed_lines(document.source)
+        claims = tuple(c for c in claims if c.line not in marked)
+    return _FileOutcome(claims, None)
+
+
+def _outcomes(tasks: Sequence[_FileTask], jobs: int) -> Iterator[_FileOutcome]:
+    """Outcomes in the order of ``tasks``, computed in up to ``jobs`` processes."""
+    if jobs <= 1 or len(tasks) <= 1:
+        yield from map(_read_file, tasks)
+        return
+    # The first file is read here: it warms the lazily built tables (units, lexicon), which
+    # forked workers then inherit instead of each building their own.
+    yield _read_file(tasks[0])
+    rest = tasks[1:]
+    from concurrent.futures import ProcessPoolExecutor  # only when it is used: fast start-up
+
+    workers = min(jobs, len(rest))
+    if workers <= 1:
+        yield from map(_read_file, rest)
+        return
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        # Chunks cut the per-file round trips on big corpora and keep the bar moving.
+        yield from pool.map(_read_file, rest, chunksize=max(1, len(rest) // (workers * 8)))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def extract_claims(
-    paths: Sequence[str], options: ScanOptions, reference: Reference | None = None
+    paths: Sequence[str],
+    options: ScanOptions,
+    reference: Reference | None = None,
+    progress: Progress | None = None,
 ) -> ClaimsResult:
     """Every numeric expression in the files under ``paths``, resolved or not.
 
     The reference's vocabulary resolves what each number is about.
     """
     reference = reference or load_reference(options.reference)
-    documents, skipped = read_documents(
-        paths,
-        extensions=options.extensions,
-        exclude=options.exclude,
-        encoding=options.encoding,
-        as_of=options.as_of,
-    )
-    claims = claims_in_documents(documents, reference.vocabulary)
-    if options.honour_suppressions:
-        marked = _suppressed(documents)
-        claims = [c for c in claims if (c.file, c.line) not in marked]
-    return ClaimsResult(len(documents), tuple(skipped), tuple(claims))
+    if options.encoding is not None:
+        decode(b"", options.encoding)  # an unknown encoding fails before any file is read
+    tasks = [
+        _FileTask(
+            path,
+            display,
+            options.encoding,
+            options.as_of,
+            options.honour_suppressions,
+            reference.vocabulary,
+        )
+        for path, display in walk(paths, options.extensions, options.exclude)
+    ]
+    if progress is not None:
+        progress.start(len(tasks))
+    claims: list[Claim] = []
+    skipped: list[SkippedFile] = []
+    for outcome in _outcomes(tasks, options.jobs):
+        claims.extend(outcome.claims)
+        if outcome.skipped is not None:
+            skipped.append(outcome.skipped)
+        if progress is not None:
+            progress.advance()
+    return ClaimsResult(len(tasks) - len(skipped), tuple(skipped), tuple(claims))
 
 
-def _suppressed(documents: Sequence[Document]) -> set[tuple[str, int]]:
-    """(file, line) of every line marked ``recheck: ignore``; only that line is exempt."""
-    marked: set[tuple[str, int]] = set()
-    for document in documents:
-        if SUPPRESS_MARK not in document.source:
-            continue
-        for number, line in enumerate(document.source.split("\n"), start=1):
-            if SUPPRESS_MARK in line:
-                marked.add((document.path, number))
-    return marked
-
-
-def scan(paths: Sequence[str], options: ScanOptions) -> ScanResult:
+def scan(
+    paths: Sequence[str], options: ScanOptions, progress: Progress | None = None
+) -> ScanResult:
     """Extract, judge against the reference and reconcile the claims under ``paths``."""
     reference = load_reference(options.reference)
-    extracted = extract_claims(paths, options, reference)
+    extracted = extract_claims(paths, options, reference, progress)
+    # Reconciliation needs every claim of every file: it runs once, after extraction.
     findings, conflicts = judge(extracted.claims, reference, options.as_of, options.tolerance)
     return ScanResult(extracted.files, extracted.skipped, tuple(findings), tuple(conflicts))

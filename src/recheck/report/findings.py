@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 
 from recheck.judge import SEVERITIES, Conflict, Finding
 from recheck.pipeline import ScanResult
@@ -31,8 +32,16 @@ def conflicts_by_severity(result: ScanResult) -> list[Conflict]:
     return sorted(result.conflicts, key=lambda c: (SEVERITIES.index(c.severity), c.claims))
 
 
+def _digest(parts: tuple[object, ...]) -> str:
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:32]
+
+
 def fingerprint(finding: Finding) -> str:
-    """Stable across line shifts: the claim's key and its normalised sentence and text."""
+    """Stable across line shifts: the claim's key and its normalised sentence and text.
+
+    The line and column are left out on purpose, so an edit above a finding keeps its
+    fingerprint; an edit of the sentence itself makes it a new finding.
+    """
     claim = finding.claim
     sentence = re.sub(r"\s+", " ", claim.sentence).strip().lower()
     parts = (
@@ -45,4 +54,12 @@ def fingerprint(finding: Finding) -> str:
         claim.text,
         sentence,
     )
-    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:32]
+    return _digest(parts)
+
+
+def conflict_fingerprint(conflict: Conflict, findings: Mapping[str, Finding]) -> str:
+    """A conflict's key and year and its members' fingerprints (``findings`` by claim id)."""
+    key = conflict.key
+    members = sorted(fingerprint(findings[i]) for i in conflict.claims if i in findings)
+    parts = (key.subject, key.partner, key.metric, key.commodity, key.measure, conflict.year)
+    return _digest((*parts, *members))

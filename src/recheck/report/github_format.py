@@ -47,7 +47,16 @@ def _finding_line(finding: Finding) -> str:
     )
 
 
-def github_lines(result: ScanResult, report_hint: str = "recheck scan --format json") -> list[str]:
+REPORT_HINT = "run `recheck scan` on the same paths with --format text or json, or see the SARIF"
+LEVEL_WORDS = {"error": "errors", "warning": "warnings", "note": "notes"}
+
+
+def github_lines(result: ScanResult, report_hint: str = REPORT_HINT) -> list[str]:
+    """Annotations, most severe first, at most ``PER_LEVEL`` of each level.
+
+    When some are left out, the closing notice takes one of the notice slots, so that GitHub
+    shows it too (an eleventh notice would be dropped like the rest).
+    """
     by_id = {f.claim.id: f.claim for f in result.findings}
     candidates: list[tuple[str, str]] = []
     for conflict in conflicts_by_severity(result):
@@ -68,20 +77,24 @@ def github_lines(result: ScanResult, report_hint: str = "recheck scan --format j
             )
     candidates += [(f.severity, _finding_line(f)) for f in reported(result)]
     order = {"error": 0, "warning": 1, "note": 2}
-    candidates.sort(key=lambda c: order[c[0]])
+    candidates.sort(key=lambda c: order[c[0]])  # stable: conflicts, then findings by place
+    totals = {level: sum(1 for c in candidates if c[0] == level) for level in order}
+    caps = dict.fromkeys(order, PER_LEVEL)
+    if any(total > PER_LEVEL for total in totals.values()):
+        caps["note"] = PER_LEVEL - 1  # the closing notice is a notice too: leave it a slot
     shown: list[str] = []
-    counts = {"error": 0, "warning": 0, "note": 0}
-    left_out = 0
+    counts = dict.fromkeys(order, 0)
     for level, line in candidates:
-        if counts[level] >= PER_LEVEL:
-            left_out += 1
-            continue
-        counts[level] += 1
-        shown.append(line)
-    if left_out:
+        if counts[level] < caps[level]:
+            counts[level] += 1
+            shown.append(line)
+    left = {level: totals[level] - counts[level] for level in order}
+    if any(left.values()):
+        parts = ", ".join(f"{n} {LEVEL_WORDS[level]}" for level, n in left.items() if n)
         shown.append(
-            f"::notice title=recheck::{left_out} more findings not annotated "
-            f"(GitHub shows {PER_LEVEL} per level); the full report: {escape_data(report_hint)}"
+            f"::notice title=recheck::{sum(left.values())} more findings not annotated "
+            f"({parts}; GitHub shows {PER_LEVEL} per level in a step). "
+            f"Full report: {escape_data(report_hint)}"
         )
     return shown
 

@@ -3,14 +3,30 @@
 from __future__ import annotations
 
 import json
+from pathlib import PurePath
 from typing import Any
+from urllib.parse import quote
 
 from recheck import __version__
 from recheck.judge import Finding
 from recheck.pipeline import ScanResult
-from recheck.report.findings import RULES, conflicts_by_severity, fingerprint, reported
+from recheck.report.findings import (
+    RULES,
+    conflict_fingerprint,
+    conflicts_by_severity,
+    fingerprint,
+    reported,
+)
 
 LEVEL = {"error": "error", "warning": "warning", "note": "note", "none": "none"}
+
+
+def _artifact(file: str) -> dict[str, str]:
+    """A relative path stays relative to the scan root (what code scanning expects)."""
+    path = PurePath(file)
+    if path.is_absolute():
+        return {"uri": path.as_uri()}
+    return {"uri": quote(file, safe="/"), "uriBaseId": "SRCROOT"}
 
 
 def _location(file: str, line: int, column: int, text: str) -> dict[str, Any]:
@@ -19,7 +35,7 @@ def _location(file: str, line: int, column: int, text: str) -> dict[str, Any]:
     end_column = (column if len(lines) == 1 else 1) + len(lines[-1])
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": file, "uriBaseId": "SRCROOT"},
+            "artifactLocation": _artifact(file),
             "region": {
                 "startLine": line,
                 "startColumn": column,
@@ -90,7 +106,7 @@ def sarif_document(result: ScanResult) -> dict[str, Any]:
                 ],
                 "relatedLocations": related,
                 "partialFingerprints": {
-                    "recheckConflict/v1": "+".join(sorted(fingerprint(m) for m in members))[:64]
+                    "recheckConflict/v1": conflict_fingerprint(conflict, by_id)
                 },
             }
         )
@@ -125,8 +141,8 @@ def sarif_document(result: ScanResult) -> dict[str, Any]:
                         ],
                     }
                 },
+                # SRCROOT is left to the consumer (the repository root for code scanning).
                 "columnKind": "unicodeCodePoints",
-                "originalUriBaseIds": {"SRCROOT": {"uri": "file:///"}},
                 "results": combined,
             }
         ],

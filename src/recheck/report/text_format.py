@@ -86,6 +86,10 @@ def render_scan(
         wanted = SEVERITIES if verbose else ("error", "warning")
         shown = [f for f in result.findings if f.severity in wanted]
         conflicts = list(result.conflicts)
+    conflicts.sort(key=lambda c: (SEVERITIES.index(c.severity), c.claims))  # errors first
+    # Grouped by file in the order the files were read, then by place within each file.
+    file_order = {name: i for i, name in enumerate(dict.fromkeys(f.claim.file for f in shown))}
+    shown.sort(key=lambda f: (file_order[f.claim.file], f.claim.line, f.claim.column))
     current = None
     for finding in shown:
         claim = finding.claim
