@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -29,13 +30,16 @@ def _fmt(value: float | None) -> str:
 
 
 def _key(claim: Claim) -> str:
-    parts = [claim.subject, claim.metric, claim.commodity]
-    key = " ".join(p for p in parts if p) or "—"
-    if claim.partner:
-        key += f" ← {claim.partner}"
+    """What the number is about, in one column: subject ← partner, metric, commodity, period;
+    ``?`` for each field left unresolved, ``—`` when none is resolved."""
+    fields = (claim.subject, claim.partner, claim.metric, claim.commodity, claim.year)
+    if not any(fields):
+        return "—"
+    who = (claim.subject or "?") + (f" ← {claim.partner}" if claim.partner else "")
+    parts = [who, claim.metric or "?", claim.commodity or "?"]
     if claim.year:
-        key += f" [{claim.period or claim.year}]"
-    return key
+        parts.append(f"[{claim.period or claim.year}]")
+    return " ".join(parts)
 
 
 def _value(claim: Claim) -> str:
@@ -47,16 +51,36 @@ def _value(claim: Claim) -> str:
 
 
 def render_claims(result: ClaimsResult, console: Console) -> None:
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("location", "expression", "value", "qualifier", "measure", "about"):
-        table.add_column(column, overflow="fold")
-    for claim in result.claims:
-        table.add_row(
-            claim.id, claim.text, _value(claim), claim.qualifier, claim.measure or "—", _key(claim)
+    """One claim per entry: its ``file:line:col`` alone on a line (never wrapped, so a
+    terminal or editor can jump to it), then expression, value, measure and what it is
+    about, in columns that fit an 80-column terminal."""
+    claims = result.claims
+    expression_width = min(max((cell_len(c.text) for c in claims), default=10), 16)
+    value_width = min(max((cell_len(_value(c)) for c in claims), default=5), 14)
+    columns = (("expression", expression_width), ("value", value_width), ("measure", 8))
+    header = "  " + "  ".join(_pad(name, width) for name, width in columns) + "  about"
+    console.print(Text("location", style="bold"), soft_wrap=True)
+    console.print(Text(header, style="bold"), soft_wrap=True)
+    for claim in claims:
+        console.print(Text(claim.id, style="cyan"), soft_wrap=True)
+        cells = (claim.text, _value(claim), claim.measure or "—")
+        line = "  " + "  ".join(
+            _pad(text, width) for text, (_, width) in zip(cells, columns, strict=True)
         )
-    console.print(table)
+        about = _key(claim)
+        if cell_len(line) + 2 + cell_len(about) > console.width:
+            console.print(line.rstrip(), soft_wrap=True)
+            line = "    "
+        else:
+            line += "  "
+        console.print(Text(line) + Text(about, style="bold" if claim.subject else "dim"))
     _skipped(result.skipped, console)
     console.print(f"{len(result.claims)} claims in {result.files} files")
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal cells (a Chinese character takes two)."""
+    return text + " " * max(0, width - cell_len(text))
 
 
 def _skipped(skipped: Iterable[object], console: Console) -> None:
