@@ -112,7 +112,7 @@ def test_outdated_names_the_edition_it_matches_and_the_current_figure(reference)
     assert finding.verdict == "outdated" and finding.severity == "warning"
     assert finding.reference is not None and finding.reference.source.id == "survey-2023"
     assert "S 2025" in finding.message and "S 2023" in finding.message
-    assert "48.89%" in finding.message
+    assert "48.9% (44M of >90M t)" in finding.message
 
 
 def test_contradicted_when_no_edition_fits(reference) -> None:

@@ -4,19 +4,23 @@ Time: a claim is judged against the reference as it stood when its article was p
 Each source belongs to a *series* (USGS Mineral Commodity Summaries, the IEA outlook …); the
 edition of a series current at publication decides ``supported``; a value that fits only an
 earlier edition, or an earlier year, is ``outdated``; a value that fits no known figure is
-``contradicted``; no figure at all for the key is ``unverified``.
+``contradicted``; no figure at all for the key is ``unverified``. Several series may be current
+for one key at once (USGS-derived and IEA mining shares differ): a claim that fits any of them
+is supported, and the message names which one fits and what the others say.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from recheck.claims import Claim
-from recheck.reference import Fact, Reference, printed_half_unit
+from recheck.reference import WORLD, Fact, Reference, printed_half_unit
+from recheck.vocabulary import Vocabulary
 
 VERDICTS = ("supported", "outdated", "contradicted", "unverified")
 SEVERITY_OF = {
@@ -35,7 +39,7 @@ class Tolerance:
 
     eq: float = 0.02  # a plain "70%" still rounds: 70 covers 68.6–71.4
     approx: float = 0.10  # "about 70%" covers 63–77
-    nearly: float = 0.10  # "nearly 90%" covers 81–90
+    nearly: float = 0.10  # "nearly 90%" covers 81–90: just below, never above
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +79,8 @@ Interval = tuple[float, float]
 
 
 def claim_interval(claim: Claim, tolerance: Tolerance) -> Interval:
-    """The values the words of ``claim`` allow."""
+    """The values the words of ``claim`` allow: 'over 90%' is (90, ∞), 'nearly 90%' just
+    below 90, 'about 70%' 70 with a relative slack, a plain figure its rounding."""
     value = claim.value
     if claim.qualifier in ("eq", "approx"):
         rel = tolerance.eq if claim.qualifier == "eq" else tolerance.approx
@@ -92,6 +97,16 @@ def claim_interval(claim: Claim, tolerance: Tolerance) -> Interval:
     return low, high
 
 
+def printed_interval(claim: Claim, tolerance: Tolerance) -> Interval:
+    """What a plain figure covers by its printed digits alone (44 → 43.5–44.5), without the
+    verifier's slack; qualified figures keep the interval of their words. Used where two
+    claims are combined, so that the slack is not counted twice."""
+    if claim.qualifier == "eq":
+        half = printed_half_unit(claim.value)
+        return claim.value - half, claim.value + half
+    return claim_interval(claim, tolerance)
+
+
 def fact_interval(fact: Fact) -> Interval:
     """The values a reference figure covers, given the precision it was printed with."""
     if fact.derived:  # derived shares and ranks carry their own computed bounds
@@ -100,6 +115,9 @@ def fact_interval(fact: Fact) -> Interval:
         if fact.measure == "share" and fact.low is not None and fact.high is not None:
             return low - 0.05, high + 0.05
         return low, high
+    if fact.low is not None and fact.high is not None and fact.low != fact.high:
+        # a span ("11..20"): each end as printed
+        return fact.low - printed_half_unit(fact.low), fact.high + printed_half_unit(fact.high)
     half = printed_half_unit(fact.value)
     low = -math.inf if fact.low is None else fact.low - half
     high = math.inf if fact.high is None else fact.high + half
@@ -110,7 +128,7 @@ def overlaps(a: Interval, b: Interval) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-# --- verdicts ------------------------------------------------------------------------------
+# --- which facts speak to a claim ----------------------------------------------------------
 
 
 def series_of(fact: Fact) -> str:
@@ -121,8 +139,14 @@ def key_of(claim: Claim) -> ConflictKey:
     return ConflictKey(claim.subject, claim.partner, claim.metric, claim.commodity, claim.measure)
 
 
-def facts_for(claim: Claim, reference: Reference) -> list[Fact]:
-    """The reference facts about the claim's key, in the claim's unit."""
+def finer_period(claim: Claim) -> str | None:
+    """The claim's period when finer than its year (``2025-06``), else None."""
+    if claim.period is None or claim.period == (str(claim.year) if claim.year else None):
+        return None
+    return claim.period if len(claim.period) > 4 else None
+
+
+def _same_key(claim: Claim, reference: Reference) -> list[Fact]:
     return [
         fact
         for fact in reference.facts
@@ -131,13 +155,27 @@ def facts_for(claim: Claim, reference: Reference) -> list[Fact]:
     ]
 
 
+def facts_for(claim: Claim, reference: Reference) -> list[Fact]:
+    """The reference facts about the claim's key, in the claim's unit.
+
+    Where the reference gives a key by month, quarter or half (exports in June), the period
+    is part of the key: a June figure is only judged against June. Where it gives a key by
+    year only, a month in the claim narrows nothing.
+    """
+    facts = _same_key(claim, reference)
+    if any(not f.annual for f in facts):
+        period = finer_period(claim)
+        return [f for f in facts if f.period == period]
+    return facts
+
+
 def _known_at(facts: Sequence[Fact], when: str) -> list[Fact]:
     return [f for f in facts if f.source.published <= when]
 
 
-def _current(facts: Sequence[Fact], year: int | None) -> list[Fact]:
+def _current(facts: Sequence[Fact], year: int | None, when: str) -> list[Fact]:
     """The facts of the newest edition of each series; without a claimed year, the newest
-    data year within that edition."""
+    data year within that edition that is not a projection beyond the judgement date."""
     by_series: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
         by_series[series_of(fact)].append(fact)
@@ -147,128 +185,302 @@ def _current(facts: Sequence[Fact], year: int | None) -> list[Fact]:
         newest = max(f.source.published for f in group)
         edition = [f for f in group if f.source.published == newest]
         if year is None:
-            years = [f.year for f in edition if f.year is not None]
+            years = [f.year for f in edition if f.year is not None and f.year <= int(when[:4])]
             if years:
                 edition = [f for f in edition if f.year in (None, max(years))]
         current.extend(edition)
     return current
 
 
+def _projection(fact: Fact, when: str) -> bool:
+    return fact.year is not None and fact.year > int(when[:4])
+
+
+# --- verdicts ------------------------------------------------------------------------------
+
+
 def judge_claim(
-    claim: Claim, reference: Reference, as_of: str, tolerance: Tolerance = Tolerance()
+    claim: Claim,
+    reference: Reference,
+    as_of: str,
+    tolerance: Tolerance = Tolerance(),
+    names: Names | None = None,
 ) -> Finding:
-    """The verdict for one claim, as of its article's publication (or ``as_of``)."""
-    what = describe_key(claim)
+    """The verdict for one claim, as of its article's publication (or ``as_of``).
+
+    For ``outdated`` the reference is the older figure the claim matches; the message names
+    the current one too."""
+    what = describe_key(claim, names or Names.of_vocabulary(reference.vocabulary))
+
+    def finding(verdict: str, fact: Fact | None, message: str) -> Finding:
+        if fact is not None and fact.caveat:
+            message += f" Caveat: {fact.caveat}."
+        return Finding(claim, verdict, SEVERITY_OF[verdict], fact, message)
+
     if claim.subject is None or claim.metric is None or claim.commodity is None:
-        return Finding(
-            claim,
+        return finding(
             "unverified",
-            SEVERITY_OF["unverified"],
             None,
             f"{claim.text}: not checked: what this number measures is not fully resolved",
         )
     when = claim.published or as_of
+    where = f"({claim.id}, published {claim.published})" if claim.published else f"({claim.id})"
+    claimed = f"{what}: claimed {claim.text} {where}."
     facts = _known_at(facts_for(claim, reference), when)
+    projections: list[Fact] = []
     if claim.year is not None:
         facts = [f for f in facts if f.year in (None, claim.year)]
+    else:
+        # An undated claim speaks of the present: projections need the year they are for.
+        projections = [f for f in facts if _projection(f, when)]
+        facts = [f for f in facts if not _projection(f, when)]
     if not facts:
-        return Finding(
-            claim,
-            "unverified",
-            SEVERITY_OF["unverified"],
-            None,
-            f"{what}: claimed {claim.text}; no reference figure for this"
+        by_period = [f for f in _known_at(_same_key(claim, reference), when) if not f.annual]
+        reason = (
+            "No reference figure for this"
             + (f" for {claim.year}" if claim.year else "")
-            + f" known on {when}",
+            + f" known on {when}"
         )
+        if by_period and finer_period(claim) is None:
+            periods = ", ".join(sorted({f.period or "" for f in by_period}))
+            reason = f"The reference gives this only by period ({periods}); the claim names none"
+        return finding("unverified", None, f"{claimed} {reason}: not checked.")
     interval = claim_interval(claim, tolerance)
-    current = _current(facts, claim.year)
-    fitting_current = [f for f in current if overlaps(interval, fact_interval(f))]
-    where = f"({claim.id}, published {claim.published})" if claim.published else f"({claim.id})"
-    best_current = _closest(current, claim.value)
-    if fitting_current:
-        fact = _closest(fitting_current, claim.value)
-        return Finding(
-            claim,
-            "supported",
-            SEVERITY_OF["supported"],
-            fact,
-            f"{what}: claimed {claim.text} {where}. {cite(fact)}: {show(fact)}: supported.",
-        )
+    current = _current(facts, claim.year, when)
+    fits = [f for f in current if overlaps(interval, fact_interval(f))]
+    if fits:
+        fact = _closest(fits, claim.value)
+        others = [f for f in _per_series(current, claim.value) if series_of(f) != series_of(fact)]
+        also = [f for f in others if not overlaps(interval, fact_interval(f))]
+        message = f"{claimed} {cite(fact)}: {show(fact)}: supported."
+        if also:
+            message += " Also current: " + "; ".join(f"{cite(f)}: {show(f)}" for f in also) + "."
+        return finding("supported", fact, message)
+    best = _closest(current, claim.value)
+    now = "; ".join(f"{cite(f)}: {show(f)}" for f in _per_series(current, claim.value))
     older = [f for f in facts if f not in current and overlaps(interval, fact_interval(f))]
     if older:
-        fact = max(older, key=lambda f: (f.source.published, f.year or 0))
-        return Finding(
-            claim,
-            "outdated",
-            SEVERITY_OF["outdated"],
-            fact,
-            f"{what}: claimed {claim.text} {where}. {cite(best_current)}: {show(best_current)}. "
-            f"{claim.text} matches {cite(fact)} ({show(fact)}): outdated.",
+        fact = max(
+            older, key=lambda f: (f.source.published, f.year or 0, -abs(f.value - claim.value))
         )
-    return Finding(
-        claim,
+        return finding(
+            "outdated",
+            fact,
+            f"{claimed} {now}. {claim.text} matches {cite(fact)}: {show(fact)}: outdated.",
+        )
+    if claim.year is None:
+        ahead = [f for f in projections if overlaps(interval, fact_interval(f))]
+        if ahead:
+            fact = _closest(ahead, claim.value)
+            return finding(
+                "unverified",
+                fact,
+                f"{claimed} {now}. {claim.text} matches only {cite(fact)}'s projection "
+                f"({show(fact)}); the claim names no year: not checked.",
+            )
+    return finding(
         "contradicted",
-        SEVERITY_OF["contradicted"],
-        best_current,
-        f"{what}: claimed {claim.text} {where}. {cite(best_current)}: {show(best_current)}; "
-        "no edition of the reference fits: contradicted.",
+        best,
+        f"{claimed} {now}; no edition of the reference fits: contradicted.",
     )
 
 
 def _closest(facts: Sequence[Fact], value: float) -> Fact:
-    return min(facts, key=lambda f: (abs(f.value - value), f.source.id))
+    return min(facts, key=lambda f: (abs(f.value - value), f.source.id, f.year or 0))
+
+
+def _per_series(facts: Iterable[Fact], value: float) -> list[Fact]:
+    """The fact closest to ``value`` in each series, in series order."""
+    by_series: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        by_series[series_of(fact)].append(fact)
+    return [_closest(by_series[s], value) for s in sorted(by_series)]
 
 
 def cite(fact: Fact) -> str:
-    edition = fact.source.edition or fact.source.title
-    return f"{fact.source.publisher} {edition}" if edition not in fact.source.publisher else edition
+    """The source as an editor names it: its edition where that names the publisher too
+    (``USGS MCS 2025``, ``Reuters, 20 Aug 2024``), else publisher and edition or title."""
+    source = fact.source
+    edition = source.edition or source.title
+    publisher_words = set(re.findall(r"[A-Za-z]{3,}", source.publisher))
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", source.publisher) if w[0].isupper())
+    edition_words = set(re.findall(r"[A-Za-z]{3,}", edition))
+    if edition_words & (publisher_words | {initials}):
+        return edition
+    return f"{source.publisher} {edition}"
 
 
-def show(fact: Fact) -> str:
-    """The reference value as an editor reads it: ``48.9%``, ``44,000,000 t``, ``>90,000,000 t``."""
-    value = _fmt(fact.value)
-    text = f"{value}%" if fact.unit == "percent" else f"{value} {fact.unit}"
-    if fact.unit == "rank":
+def show(fact: Fact, with_when: bool = True) -> str:
+    """The reference value as an editor reads it: ``48.9% (44M of >90M t, 2024)``,
+    ``44,000,000 t (2024)``, ``>95% (2023)``, ``USD 8.5bn (project pipeline, 2025)``."""
+    decimals = 1 if fact.derived and fact.measure == "share" else 2
+    if (
+        fact.low is not None
+        and fact.high is not None
+        and fact.low != fact.high
+        and not fact.derived
+    ):
+        value = f"{_fmt(fact.low, decimals, fact.unit)}–{_fmt(fact.high, decimals, fact.unit)}"
+    else:
+        value = _fmt(fact.value, decimals, fact.unit)
+    if fact.unit == "percent":
+        text = f"{value}%"
+    elif fact.unit == "rank":
         text = f"rank {value}"
+    elif fact.unit == "1":
+        text = value
+    elif len(fact.unit) == 3 and fact.unit.isupper():
+        text = f"{fact.unit} {value}"
+    else:
+        text = f"{value} {fact.unit}"
     if not fact.derived and fact.low is not None and fact.high is None:
         text = ">" + text
     elif not fact.derived and fact.high is not None and fact.low is None:
         text = "<" + text
-    if fact.year is not None:
-        text += f" ({fact.year})"
-    if fact.derived and fact.note:
-        text += f", {fact.note}"
-    return text
+    details = [d for d in (fact.label, fact.note if fact.derived else None) if d]
+    if with_when:
+        details.append(fact.period or (str(fact.year) if fact.year is not None else ""))
+    details = [d for d in details if d]
+    return text + (f" ({', '.join(details)})" if details else "")
 
 
-def _fmt(value: float) -> str:
+def _fmt(value: float, decimals: int, unit: str) -> str:
+    if len(unit) == 3 and unit.isupper() and abs(value) >= 1e6:
+        return _rounded(value)
     if value == int(value):
         return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    if abs(value) < 1:  # 0.4173 t: keep the printed digits
+        return f"{value:.4g}"
+    return f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
 
 
-def describe_key(claim: Claim) -> str:
-    """A one-line description of what the claim is about: "CN reserves of rare_earths (share)"."""
-    parts = [claim.subject or "?", claim.metric or "?"]
-    text = " ".join(parts) + f" of {claim.commodity or '?'}"
+def _rounded(value: float) -> str:
+    """129411765 → "129M": three significant digits, for figures an editor compares."""
+    for size, suffix in ((1e9, "bn"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= size:
+            return f"{value / size:.3g}{suffix}"
+    return f"{value:.3g}"
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """Display names of ids: the first English alias of each in the vocabulary."""
+
+    names: tuple[tuple[tuple[str, str], str], ...] = ()
+
+    @staticmethod
+    def of_vocabulary(vocabulary: Vocabulary) -> Names:
+        first: dict[tuple[str, str], str] = {}
+        for term in vocabulary.terms:
+            if term.lang == "en":
+                first.setdefault((term.kind, term.id), term.alias)
+        return Names(tuple(first.items()))
+
+    def of(self, kind: str, ident: str | None) -> str:
+        if ident is None:
+            return "?"
+        return dict(self.names).get((kind, ident), ident)
+
+
+def describe_key(claim: Claim, names: Names | None = None) -> str:
+    """What the claim is about, in words: ``China, rare earths reserves: share``."""
+    names = names or Names()
+    text = (
+        f"{names.of('subject', claim.subject)}, {names.of('commodity', claim.commodity)} "
+        f"{names.of('metric', claim.metric)}"
+    )
     if claim.partner:
-        text += f" from {claim.partner}"
+        text += f" (partner {names.of('subject', claim.partner)})"
+    if claim.period and finer_period(claim):
+        text += f", {claim.period}"
+    elif claim.year:
+        text += f", {claim.year}"
     if claim.measure:
-        text += f" ({claim.measure})"
-    if claim.period:
-        text += f" in {claim.period}"
+        text += f": {claim.measure}"
     return text
+
+
+# --- a share and an amount in one sentence --------------------------------------------------
+
+
+def share_amount_notes(
+    claims: Sequence[Claim], reference: Reference, as_of: str, tolerance: Tolerance = Tolerance()
+) -> dict[str, str]:
+    """Notes for share claims stated next to an amount of the same key in one sentence.
+
+    '44 million tons, 34% of global reserves' implies a world total of 44 / 0.34 ≈ 129 Mt;
+    the note says which edition's world total that matches (and what the current one is),
+    which tells an editor where the pair was copied from. Keyed by the share claim's id.
+    """
+    groups: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.subject is None or claim.subject == WORLD or claim.metric is None:
+            continue
+        where = (claim.file, claim.sentence, claim.published)
+        key = (claim.subject, claim.partner, claim.metric, claim.commodity, claim.year)
+        groups[(*where, *key)].append(claim)
+    notes: dict[str, str] = {}
+    for members in groups.values():
+        shares = [c for c in members if c.measure == "share" and c.unit == "percent"]
+        amounts = [c for c in members if c.measure in ("amount", "money", "count")]
+        for share in shares:
+            for amount in amounts:
+                note = _implied_world(share, amount, reference, as_of, tolerance)
+                if note:
+                    notes[share.id] = note
+                    break
+    return notes
+
+
+def _implied_world(
+    share: Claim, amount: Claim, reference: Reference, as_of: str, tolerance: Tolerance
+) -> str | None:
+    s_low, s_high = printed_interval(share, tolerance)
+    a_low, a_high = printed_interval(amount, tolerance)
+    if s_low <= 0 or math.isinf(a_low) or math.isinf(s_high) or s_high <= 0:
+        return None
+    implied = (a_low / s_high * 100, a_high / s_low * 100 if s_low > 0 else math.inf)
+    when = share.published or amount.published or as_of
+    world = replace(amount, subject=WORLD, partner=None)
+    totals = _known_at(_same_key(world, reference), when)
+    if share.year is not None:
+        totals = [f for f in totals if f.year in (None, share.year)]
+    if not totals:
+        return None
+    value = amount.value / share.value * 100
+    head = (
+        f"With {amount.text} ({amount.id}), {share.text} implies a world total of "
+        f"{_rounded(value)} {amount.unit}"
+    )
+    matching = [f for f in totals if overlaps(implied, _as_printed(f))]
+    current = _per_series(_current(totals, share.year, when), value)
+    now = "; ".join(f"{cite(f)} gives {show(f)}" for f in current)
+    if not matching:
+        return f"{head}, which matches no edition's world total; {now}."
+    best = min(matching, key=lambda f: (abs(f.value - value), f.source.published))
+    if best in current:
+        return f"{head}, the world total of {cite(best)}, {show(best)}: the current edition."
+    return f"{head}, the world total of {cite(best)}, {show(best)}; the current {now}."
+
+
+def _as_printed(fact: Fact) -> Interval:
+    """A total as its figure, even when printed as a bound (">90,000,000" read as 90 Mt ±
+    rounding), as the derived shares read it."""
+    half = printed_half_unit(fact.value)
+    return fact.value - half, fact.value + half
 
 
 # --- reconciliation ------------------------------------------------------------------------
 
 
-def reconcile(claims: Sequence[Claim], tolerance: Tolerance = Tolerance()) -> list[Conflict]:
+def reconcile(
+    claims: Sequence[Claim], tolerance: Tolerance = Tolerance(), names: Names | None = None
+) -> list[Conflict]:
     """Groups of claims with the same key and period that cannot all hold.
 
-    Claims without a stated year are compared with claims published in the same year.
-    A group inside one file is an ``error``; one that spans files is a ``warning``.
+    Claims without a stated year are compared with claims published in the same year; ranks
+    are compared with ranks (the unit is part of the key). A group inside one file is an
+    ``error``; one that spans files is a ``warning``.
     """
     groups: dict[tuple[ConflictKey, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -286,14 +498,15 @@ def reconcile(claims: Sequence[Claim], tolerance: Tolerance = Tolerance()) -> li
         files = {c.file for c in members}
         severity = "error" if len(files) == 1 else "warning"
         stated = "; ".join(f"{c.text} ({c.id})" for c in members)
-        what = describe_key(members[0])
+        what = describe_key(replace(members[0], year=None, period=None), names)
+        where = "in one file" if len(files) == 1 else f"across {len(files)} files"
         conflicts.append(
             Conflict(
                 key=key,
                 year=members[0].year,
                 claims=tuple(c.id for c in members),
                 severity=severity,
-                message=f"{what}, {period}: stated incompatibly: {stated}",
+                message=f"{what}, {period}: stated incompatibly {where}: {stated}",
             )
         )
     return conflicts
@@ -307,26 +520,24 @@ def judge(
 ) -> tuple[list[Finding], list[Conflict]]:
     """Verdicts for every claim, in order, and the conflict groups among them."""
     when = as_of or dt.date.today().isoformat()
-    conflicts = reconcile(claims, tolerance)
+    names = Names.of_vocabulary(reference.vocabulary)
+    conflicts = reconcile(claims, tolerance, names)
     partners: dict[str, set[str]] = defaultdict(set)
+    by_id = {c.id: c for c in claims}
     for conflict in conflicts:
-        members = [c for c in claims if c.id in conflict.claims]
+        members = [by_id[i] for i in conflict.claims]
         for claim in members:
             mine = claim_interval(claim, tolerance)
             for other in members:
                 if other.id != claim.id and not overlaps(mine, claim_interval(other, tolerance)):
                     partners[claim.id].add(other.id)
+    notes = share_amount_notes(claims, reference, when, tolerance)
     findings = []
     for claim in claims:
-        finding = judge_claim(claim, reference, when, tolerance)
+        finding = judge_claim(claim, reference, when, tolerance, names)
+        if claim.id in notes:
+            finding = replace(finding, message=f"{finding.message} {notes[claim.id]}")
         if partners.get(claim.id):
-            finding = Finding(
-                finding.claim,
-                finding.verdict,
-                finding.severity,
-                finding.reference,
-                finding.message,
-                tuple(sorted(partners[claim.id])),
-            )
+            finding = replace(finding, conflicts_with=tuple(sorted(partners[claim.id])))
         findings.append(finding)
     return findings, conflicts

@@ -583,7 +583,7 @@ def derive_table_facts(
                 fact(
                     subject,
                     "share",
-                    round(value / w_value * 100, 2),
+                    round(value / w_value * 100, 4),
                     round(low, 2),
                     None if high is None else round(high, 2),
                     "percent",

@@ -3,37 +3,49 @@
 from __future__ import annotations
 
 import json
+from pathlib import PurePath
 
 from rich.console import Console
 from rich.table import Table
 
-from recheck.reference import Reference
+from recheck.judge import show
+from recheck.reference import Fact, Reference
 
 
 def render_refs(reference: Reference, console: Console) -> None:
+    """Sources, then the facts of each source (as an editor reads them, with where each
+    figure was read and the YAML line it comes from)."""
     sources = Table(title="Sources", box=None, header_style="bold")
-    for column in ("id", "publisher", "title", "published", "url"):
+    for column in ("id", "edition", "publisher", "published", "url"):
         sources.add_column(column, overflow="fold")
     for s in reference.sources:
-        sources.add_row(s.id, s.publisher, s.title, s.published, s.url or "")
+        sources.add_row(s.id, s.edition or s.title, s.publisher, s.published, s.url or "")
     console.print(sources)
     facts = Table(title="Facts", box=None, header_style="bold")
-    for column in ("subject", "metric", "commodity", "measure", "year", "value", "unit", "source"):
+    for column in ("key", "measure", "when", "value", "source", "entered at"):
         facts.add_column(column, overflow="fold")
-    for f in reference.facts:
-        bound = f"{f.value:g}" if f.low == f.high else f"{f.low or ''}..{f.high or ''}"
+    ordered = sorted(reference.facts, key=_order)
+    for f in ordered:
+        key = f"{f.subject}{' ← ' + f.partner if f.partner else ''} {f.metric} {f.commodity}"
         facts.add_row(
-            f.subject + (f" ← {f.partner}" if f.partner else ""),
-            f.metric,
-            f.commodity,
+            key,
             f.measure + (" (derived)" if f.derived else ""),
-            str(f.year or ""),
-            bound,
-            f.unit,
+            f.period or (str(f.year) if f.year is not None else ""),
+            show(f, with_when=False),
             f.source.id,
+            PurePath(f.origin).name,
         )
     console.print(facts)
-    console.print(f"{len(reference.facts)} facts from {len(reference.sources)} sources")
+    derived = sum(1 for f in reference.facts if f.derived)
+    console.print(
+        f"{len(reference.facts)} facts ({len(reference.facts) - derived} entered, "
+        f"{derived} derived from tables) from {len(reference.sources)} sources"
+    )
+
+
+def _order(f: Fact) -> tuple[str | int, ...]:
+    key = (f.metric, f.commodity, f.subject, f.partner or "", f.measure)
+    return (*key, f.source.published, f.year or 0, f.period or "")
 
 
 def refs_json(reference: Reference) -> str:
@@ -48,6 +60,7 @@ def refs_json(reference: Reference) -> str:
                         "edition": s.edition,
                         "published": s.published,
                         "url": s.url,
+                        "series": s.series,
                     }
                     for s in reference.sources
                 ],
@@ -66,7 +79,11 @@ def refs_json(reference: Reference) -> str:
                         "period": f.period,
                         "source": f.source.id,
                         "locator": f.locator,
+                        "note": f.note,
+                        "label": f.label,
+                        "caveat": f.caveat,
                         "derived": f.derived,
+                        "origin": f.origin,
                     }
                     for f in reference.facts
                 ],
