@@ -343,6 +343,9 @@ def main(argv: list[str] | None = None) -> None:
         _fail(str(exc))
     except BrokenPipeError:  # `recheck scan … | head` is fine
         sys.exit(0)
+    except KeyboardInterrupt:  # Ctrl-C, also while worker processes read files
+        print("recheck: interrupted", file=sys.stderr)
+        sys.exit(130)
     except TyperException as exc:  # click's usage errors (typer vendors click)
         if type(exc).__name__ == "NoArgsIsHelpError":  # bare `recheck`: help, as users expect
             print(exc.format_message(), file=sys.stderr)
