@@ -184,3 +184,71 @@ def test_a_subject_is_never_its_own_partner(vocabulary) -> None:
     (key,) = keys(vocabulary, text, [("70%", "%")])
     assert key.subject == "CN"
     assert key.partner is None
+
+
+def test_coordinated_terms_leave_the_field_null(vocabulary) -> None:
+    text = "For dysprosium and samarium, refining relies 99% on China."
+    (key,) = keys(vocabulary, text, [("99%", "%")], carried="US")
+    assert (key.subject, key.partner, key.metric, key.commodity) == ("US", "CN", "refining", None)
+
+
+def test_coordinated_subjects_give_no_subject(vocabulary) -> None:
+    text = "The US and Australia will invest $3 billion in rare earth mining."
+    (key,) = keys(vocabulary, text, [("3", "t")])
+    assert key.subject is None and key.commodity == "rare_earths"
+
+
+def test_coordinated_chinese_commodities(vocabulary) -> None:
+    text = "镝、钐等关键品种的精炼更是99%依赖中国"
+    (key,) = keys(vocabulary, text, [("99%", "%")], carried="US")
+    assert (key.subject, key.partner, key.metric, key.commodity) == ("US", "CN", "refining", None)
+
+
+def test_an_example_between_commas_does_not_govern(vocabulary) -> None:
+    text = "U.S. industry, particularly the F-35 fighter jet, relies on China for 87% of supply."
+    (key,) = keys(vocabulary, text, [("87%", "%")])
+    assert (key.subject, key.partner, key.metric) == ("US", "CN", "import_reliance")
+
+
+def test_a_relative_clause_takes_the_subject_before_its_comma(vocabulary) -> None:
+    text = "Rare earths matter for equipment, including the F-35, which requires 408 kg of them."
+    (key,) = keys(vocabulary, text, [("408 kg", "t")])
+    assert (key.subject, key.metric) == ("f35", "content")
+
+
+def test_a_run_on_sentence_takes_the_carried_subject(vocabulary) -> None:
+    text = "He accused China of preparing, It also plans tariffs of 100% on China goods."
+    (key,) = keys(vocabulary, text, [("100%", "%")], carried="US")
+    assert (key.subject, key.partner, key.metric) == ("US", "CN", "tariff")
+
+
+def test_with_names_the_subject_not_a_partner(vocabulary) -> None:
+    text = "The U.S. lags, with Chinese processing achieving purity of 99.999%."
+    (key,) = keys(vocabulary, text, [("99.999%", "%")])
+    assert (key.subject, key.partner, key.metric) == ("CN", None, "purity")
+
+
+def test_a_partner_after_the_comma_belongs_to_another_number(vocabulary) -> None:
+    text = "The U.S. has only 3% of processing capacity, leading to reliance on China for 90%."
+    a, b = keys(vocabulary, text, [("3%", "%"), ("90%", "%")])
+    assert (a.subject, a.partner) == ("US", None)
+    assert (b.subject, b.partner) == ("US", "CN")
+
+
+def test_chinese_rank(vocabulary) -> None:
+    text = "澳大利亚稀土储量居全球第二"
+    (key,) = keys(vocabulary, text, [("第二", "r")])
+    assert (key.subject, key.metric, key.commodity) == ("AU", "reserves", "rare_earths")
+
+
+def test_a_year_in_a_later_segment_is_another_numbers(vocabulary) -> None:
+    text = "China holds 44,000,000 t of reserves, with mining quotas reaching 240,000 t in 2023."
+    a, b = keys(vocabulary, text, [("44,000,000 t", "t"), ("240,000 t", "t")])
+    assert (a.metric, a.year) == ("reserves", None)
+    assert (b.subject, b.metric, b.year) == ("CN", "quota", 2023)
+
+
+def test_the_head_of_the_attached_phrase_is_its_last_term(vocabulary) -> None:
+    text = "China controls over 70% of rare earth separation patents."
+    (key,) = keys(vocabulary, text, [("70%", "%")])
+    assert (key.metric, key.commodity) == ("patents", "rare_earths")
