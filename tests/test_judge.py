@@ -247,3 +247,280 @@ def test_judge_marks_conflicting_claims(reference) -> None:
     assert len(conflicts) == 1
     assert findings[0].conflicts_with == ("a.txt:5:1",)
     assert findings[1].conflicts_with == ("a.txt:1:1",)
+
+
+# --- qualifiers and precision ---------------------------------------------------------------
+
+
+def test_nearly_is_just_below_never_above() -> None:
+    tolerance = Tolerance()
+    low, high = claim_interval(claim(90, "nearly"), tolerance)
+    assert high == 90 and low < 90
+    assert claim_interval(claim(90, "nearly"), Tolerance(nearly=0.05)) == pytest.approx((85.5, 90))
+
+
+@pytest.mark.parametrize(
+    "value, qualifier, expected",
+    [
+        (91, "nearly", "supported"),  # nearly 91 reaches the printed 90.5–91.5
+        (91, "ge", "supported"),  # at least 91%
+        (92, "ge", "contradicted"),  # at least 92%: the source printed 91
+        (91.6, "lt", "supported"),  # less than 91.6 reaches the printed 90.5–91.5
+        (90, "lt", "contradicted"),  # less than 90% vs 91
+        (91, "le", "supported"),
+        (100, "approx", "supported"),  # about 100% covers 90–110
+        (102, "approx", "contradicted"),  # about 102% covers 91.8–112.2
+    ],
+)
+def test_more_qualifiers(reference, value, qualifier, expected) -> None:
+    assert verdict(reference, claim(value, qualifier, metric="refining")) == expected
+
+
+def test_reference_precision_and_bounds(reference) -> None:
+    from recheck.judge import fact_interval
+
+    refining = next(f for f in reference.facts if f.metric == "refining")
+    assert fact_interval(refining) == pytest.approx((90.5, 91.5))  # printed 91
+    world = next(
+        f for f in reference.facts if f.subject == "world" and f.source.id == "survey-2025"
+    )
+    assert world.low == 90e6 and world.high is None  # ">90000000" is a bound
+    low, high = fact_interval(world)
+    assert low == pytest.approx(89.5e6) and high == float("inf")
+    # a claim of 100 Mt fits "more than 90 Mt"; 80 Mt fits no edition; 130 Mt fits S 2023
+    more = claim(100e6, unit="t", measure="amount", subject="world")
+    assert verdict(reference, more) == "supported"
+    assert verdict(reference, replace(more, value=80e6, low=80e6, high=80e6)) == "contradicted"
+    assert verdict(reference, replace(more, value=130e6, low=130e6, high=130e6)) == "supported"
+
+
+# --- messages ---------------------------------------------------------------------------------
+
+
+def test_supported_message_names_the_source_and_the_other_current_ones(reference) -> None:
+    finding = judge_claim(claim(60, metric="mine_production"), reference, "2025-06-01")
+    assert finding.verdict == "supported"
+    assert "O 2025: 60% (2024): supported" in finding.message
+    assert "Also current: Survey Office S 2025: 69.2%" in finding.message
+
+
+def test_outdated_message_names_current_figure_and_matching_edition(reference) -> None:
+    finding = judge_claim(claim(34, published="2025-05-06"), reference, "2025-06-01")
+    assert finding.message == (
+        "CN, rare_earths reserves: share: claimed 34 (a.txt:1:1, published 2025-05-06). "
+        "Survey Office S 2025: 48.9% (44M of >90M t). "
+        "34 matches Survey Office S 2023: 33.8% (44M of 130M t): outdated."
+    )
+
+
+def test_contradicted_message_lists_every_current_source(reference) -> None:
+    finding = judge_claim(claim(80, metric="mine_production"), reference, "2025-06-01")
+    assert finding.verdict == "contradicted"
+    assert "O 2025: 60% (2024); Survey Office S 2025: 69.2%" in finding.message
+
+
+# --- time --------------------------------------------------------------------------------------
+
+
+def test_an_older_data_year_of_the_current_edition_is_outdated(reference) -> None:
+    # S 2025 gives 255,000 t for 2023 and 270,000 t (265–275 kt as printed) for 2024: an
+    # undated 255,000 t fits only the earlier year of the current edition.
+    amount = claim(255000, unit="t", measure="amount", metric="mine_production")
+    finding = judge_claim(amount, reference, "2025-06-01")
+    assert finding.verdict == "outdated"
+    assert finding.reference is not None and finding.reference.year == 2023
+    assert "S 2025: 270,000 t (2024)" in finding.message
+
+
+def test_projections_need_the_year_they_are_for(tmp_path: Path) -> None:
+    folder = tmp_path / "ref"
+    folder.mkdir()
+    (folder / "r.yaml").write_text(
+        SOURCES
+        + """facts:
+  - {subject: CN, metric: refining, commodity: rare_earths, measure: share, value: 92,
+     unit: percent, year: 2023, source: agency-2025}
+  - {subject: CN, metric: refining, commodity: rare_earths, measure: share, value: 77,
+     unit: percent, year: 2030, source: agency-2025, label: projection}
+""",
+        encoding="utf-8",
+    )
+    ref = load_reference([folder])
+    assert verdict(ref, claim(92, metric="refining")) == "supported"  # 2030 is not "now"
+    undated = judge_claim(claim(77, metric="refining"), ref, "2025-06-01")
+    assert undated.verdict == "unverified" and "projection" in undated.message
+    assert verdict(ref, claim(77, metric="refining", year=2030)) == "supported"
+    assert verdict(ref, claim(60, metric="refining", year=2030)) == "contradicted"
+
+
+MONTHLY = """facts:
+  - {subject: CN, partner: US, metric: exports, commodity: rare_earth_magnets, measure: amount,
+     value: 46, unit: t, period: 2025-05, source: agency-2025}
+  - {subject: CN, partner: US, metric: exports, commodity: rare_earth_magnets, measure: amount,
+     value: 353, unit: t, period: 2025-06, source: agency-2025}
+  - {subject: CN, metric: exports, commodity: rare_earths, measure: count, value: 7, unit: "1",
+     year: 2025, source: agency-2025}
+"""
+
+
+def test_a_month_is_part_of_the_key_where_the_reference_is_monthly(tmp_path: Path) -> None:
+    folder = tmp_path / "ref"
+    folder.mkdir()
+    (folder / "r.yaml").write_text(SOURCES + MONTHLY, encoding="utf-8")
+    ref = load_reference([folder])
+    june = claim(
+        353,
+        unit="t",
+        measure="amount",
+        metric="exports",
+        commodity="rare_earth_magnets",
+        partner="US",
+        year=2025,
+        period="2025-06",
+    )
+    assert verdict(ref, june) == "supported"
+    may = replace(june, period="2025-05")
+    assert verdict(ref, may) == "contradicted"  # 353 t is June's figure, not May's
+    assert verdict(ref, replace(june, period="2025-07")) == "unverified"
+    undated = judge_claim(replace(june, period=None, year=None), ref, "2025-06-01")
+    assert undated.verdict == "unverified" and "only by period" in undated.message
+    # an annual key: a month named in the claim narrows nothing
+    count = claim(7, unit="1", measure="count", metric="exports", year=2025, period="2025-04")
+    assert verdict(ref, count) == "supported"
+
+
+def test_a_caveat_is_repeated_wherever_the_figure_is_cited(tmp_path: Path) -> None:
+    folder = tmp_path / "ref"
+    folder.mkdir()
+    (folder / "r.yaml").write_text(
+        SOURCES
+        + """facts:
+  - {subject: f35, metric: content, commodity: rare_earths, measure: amount, value: 0.4173,
+     unit: t, source: agency-2025, label: 920 lb, caveat: "contested figure"}
+""",
+        encoding="utf-8",
+    )
+    ref = load_reference([folder])
+    finding = judge_claim(
+        claim(0.4173, unit="t", measure="amount", subject="f35", metric="content"),
+        ref,
+        "2025-06-01",
+    )
+    assert finding.verdict == "supported"
+    assert finding.message.endswith("Caveat: contested figure.")
+    assert "0.4173 t (920 lb)" in finding.message
+
+
+# --- a share and an amount in one sentence -------------------------------------------------------
+
+
+def _pair(share: float, amount: float = 44e6, published: str = "2025-06-01") -> list[Claim]:
+    sentence = f"China holds {amount:g} tons, {share:g}% of global reserves."
+    return [
+        claim(
+            amount,
+            unit="t",
+            measure="amount",
+            id="a.txt:3:13",
+            text="44 million tons",
+            sentence=sentence,
+            published=published,
+            line=3,
+            column=13,
+        ),
+        claim(
+            share,
+            id="a.txt:3:30",
+            text=f"{share:g}%",
+            sentence=sentence,
+            published=published,
+            line=3,
+            column=30,
+        ),
+    ]
+
+
+def test_share_and_amount_imply_a_world_total_naming_its_edition(reference) -> None:
+    findings, _ = judge(_pair(34), reference, "2025-06-01")
+    message = findings[1].message
+    assert findings[1].verdict == "outdated"
+    assert "With 44 million tons (a.txt:3:13), 34% implies a world total of 129M t" in message
+    assert "the world total of Survey Office S 2023, 130,000,000 t" in message
+    assert "the current Survey Office S 2025 gives >90,000,000 t" in message
+    assert "implies" not in findings[0].message  # the note goes with the share
+
+
+def test_share_and_amount_matching_the_current_total(reference) -> None:
+    findings, _ = judge(_pair(48.9), reference, "2025-06-01")
+    assert "the world total of Survey Office S 2025" in findings[1].message
+    assert "the current edition" in findings[1].message
+
+
+def test_share_and_amount_matching_no_total(reference) -> None:
+    findings, _ = judge(_pair(20), reference, "2025-06-01")
+    assert "matches no edition's world total" in findings[1].message
+
+
+def test_share_and_amount_in_different_sentences_are_not_combined(reference) -> None:
+    amount, share = _pair(34)
+    findings, _ = judge([amount, replace(share, sentence="Another.")], reference, "2025-06-01")
+    assert "implies" not in findings[1].message
+
+
+# --- conflicts -----------------------------------------------------------------------------------
+
+
+def test_conflict_message_cites_every_claim() -> None:
+    a = claim(70, id="a.txt:1:1", text="70%")
+    b = claim(60, id="a.txt:5:1", line=5, text="60%")
+    c = claim(69, id="a.txt:9:1", line=9, text="69%")
+    (conflict,) = reconcile([a, b, c])
+    assert conflict.claims == ("a.txt:1:1", "a.txt:5:1", "a.txt:9:1")
+    for cid in conflict.claims:
+        assert cid in conflict.message
+    assert "in one file" in conflict.message and conflict.severity == "error"
+
+
+def test_rank_conflicts_within_a_file_are_errors_across_files_warnings() -> None:
+    rank = dict(unit="rank", measure="rank", subject="AU")
+    second = claim(2, id="a.txt:1:1", text="second-largest", **rank)
+    fifth = claim(5, id="a.txt:4:1", line=4, text="fifth-largest", **rank)
+    elsewhere = replace(fifth, id="b.txt:1:1", file="b.txt")
+    (inside,) = reconcile([second, fifth])
+    assert inside.severity == "error"
+    (across,) = reconcile([second, elsewhere])
+    assert across.severity == "warning" and "across 2 files" in across.message
+    # a rank never conflicts with a share of the same subject
+    share = claim(5.5, id="a.txt:6:1", subject="AU")
+    assert reconcile([second, share]) == []
+
+
+def test_claims_of_different_years_do_not_conflict() -> None:
+    a = claim(36.7, year=2021, period="2021", id="a.txt:1:1")
+    b = claim(48.9, year=2024, period="2024", id="a.txt:2:1")
+    assert reconcile([a, b]) == []
+
+
+def test_the_report_document_keeps_the_contract_shape(reference) -> None:
+    import json
+
+    import jsonschema
+
+    from recheck.pipeline import ScanResult
+    from recheck.report.json_format import report_document
+    from tests.conftest import SCHEMAS
+
+    claims = [
+        *_pair(34),
+        claim(15, id="a.txt:7:1", line=7),
+        claim(50, subject="IN", id="b.txt:1:1"),
+    ]
+    findings, conflicts = judge(claims, reference, "2025-06-01")
+    document = report_document(ScanResult(2, (), tuple(findings), tuple(conflicts)))
+    schema = json.loads((SCHEMAS / "report-v1.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(document)
+    outdated = document["claims"][1]
+    assert outdated["verdict"] == "outdated"
+    assert set(outdated["reference"]) == {"value", "low", "high", "unit", "year", "source"}
+    assert set(outdated["reference"]["source"]) == {"id", "title", "publisher", "url", "locator"}
+    assert outdated["reference"]["source"]["id"] == "survey-2023"
