@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -73,6 +73,14 @@ class Progress(Protocol):
 class _FileTask:
     path: Path
     display: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """Consecutive files for one worker: the vocabulary travels (and its matchers are built)
+    once per batch, not once per file."""
+
+    files: tuple[_FileTask, ...]
     encoding: str | None
     as_of: str | None
     honour_suppressions: bool
@@ -94,38 +102,48 @@ def suppressed_lines(source: str) -> frozenset[int]:
     )
 
 
-def _read_file(task: _FileTask) -> _FileOutcome:
-    """One file's claims (top level, so that worker processes can run it)."""
+def _read_file(task: _FileTask, batch: _Batch) -> _FileOutcome:
     try:
-        document = load_document(task.path, task.display, task.encoding, as_of=task.as_of)
+        document = load_document(task.path, task.display, batch.encoding, as_of=batch.as_of)
     except BinaryFileError:
         return _FileOutcome((), SkippedFile(task.display, "binary file"))
-    claims = tuple(claims_in_document(document, task.vocabulary))
-    if task.honour_suppressions:
+    claims = tuple(claims_in_document(document, batch.vocabulary))
+    if batch.honour_suppressions:
         marked = suppressed_lines(document.source)
         claims = tuple(c for c in claims if c.line not in marked)
     return _FileOutcome(claims, None)
 
 
-def _outcomes(tasks: Sequence[_FileTask], jobs: int) -> Iterator[_FileOutcome]:
-    """Outcomes in the order of ``tasks``, computed in up to ``jobs`` processes."""
-    if jobs <= 1 or len(tasks) <= 1:
-        yield from map(_read_file, tasks)
+def _read_batch(batch: _Batch) -> tuple[_FileOutcome, ...]:
+    """One batch's outcomes, in order (top level, so that worker processes can run it)."""
+    return tuple(_read_file(task, batch) for task in batch.files)
+
+
+def _outcomes(batch: _Batch, jobs: int) -> Iterator[_FileOutcome]:
+    """Outcomes in the order of ``batch.files``, computed in up to ``jobs`` processes."""
+    files = batch.files
+    if jobs <= 1 or len(files) <= 2:
+        yield from (_read_file(task, batch) for task in files)
         return
     # The first file is read here: it warms the lazily built tables (units, lexicon), which
     # forked workers then inherit instead of each building their own.
-    yield _read_file(tasks[0])
-    rest = tasks[1:]
+    yield _read_file(files[0], batch)
+    rest = files[1:]
+    workers = min(jobs, len(rest))
+    # A few batches per worker: few round trips, yet the progress bar keeps moving.
+    count = min(len(rest), workers * 4)
+    size = -(-len(rest) // count)
+    batches = [replace(batch, files=rest[i : i + size]) for i in range(0, len(rest), size)]
     from concurrent.futures import ProcessPoolExecutor  # only when it is used: fast start-up
 
-    workers = min(jobs, len(rest))
-    if workers <= 1:
-        yield from map(_read_file, rest)
-        return
-    pool = ProcessPoolExecutor(max_workers=workers)
     try:
-        # Chunks cut the per-file round trips on big corpora and keep the bar moving.
-        yield from pool.map(_read_file, rest, chunksize=max(1, len(rest) // (workers * 8)))
+        pool = ProcessPoolExecutor(max_workers=workers)
+    except (OSError, NotImplementedError):  # no process support here (e.g. no semaphores)
+        yield from (_read_file(task, batch) for task in rest)
+        return
+    try:
+        for outcomes in pool.map(_read_batch, batches):
+            yield from outcomes
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -143,28 +161,27 @@ def extract_claims(
     reference = reference or load_reference(options.reference)
     if options.encoding is not None:
         decode(b"", options.encoding)  # an unknown encoding fails before any file is read
-    tasks = [
-        _FileTask(
-            path,
-            display,
-            options.encoding,
-            options.as_of,
-            options.honour_suppressions,
-            reference.vocabulary,
-        )
-        for path, display in walk(paths, options.extensions, options.exclude)
-    ]
+    batch = _Batch(
+        tuple(
+            _FileTask(path, display)
+            for path, display in walk(paths, options.extensions, options.exclude)
+        ),
+        options.encoding,
+        options.as_of,
+        options.honour_suppressions,
+        reference.vocabulary,
+    )
     if progress is not None:
-        progress.start(len(tasks))
+        progress.start(len(batch.files))
     claims: list[Claim] = []
     skipped: list[SkippedFile] = []
-    for outcome in _outcomes(tasks, options.jobs):
+    for outcome in _outcomes(batch, options.jobs):
         claims.extend(outcome.claims)
         if outcome.skipped is not None:
             skipped.append(outcome.skipped)
         if progress is not None:
             progress.advance()
-    return ClaimsResult(len(tasks) - len(skipped), tuple(skipped), tuple(claims))
+    return ClaimsResult(len(batch.files) - len(skipped), tuple(skipped), tuple(claims))
 
 
 def scan(
