@@ -7,6 +7,7 @@ review ``git diff tests/golden``.
 from __future__ import annotations
 
 import difflib
+import json
 
 import pytest
 
@@ -45,5 +46,27 @@ def test_golden_output_holds_nothing_machine_specific(case: Case) -> None:
 
 
 def test_output_is_the_same_on_a_second_run() -> None:
-    case = next(c for c in CASES if c.name == "scan.sarif")
+    case = _case("scan.sarif")
     assert run(case).out == run(case).out
+
+
+def test_text_goldens_list_every_finding_of_the_json_golden() -> None:
+    """The same run in two formats: each finding's file:line:col is on a line of its own."""
+    document = json.loads(path_of(_case("scan.json")).read_text(encoding="utf-8"))
+    texts = {
+        name: path_of(_case(name)).read_text(encoding="utf-8").splitlines()
+        for name in ("scan.txt", "scan-verbose.txt", "scan-quiet.txt")
+    }
+
+    def listed(claim_id: str, name: str) -> bool:
+        return any(line.startswith(f"  {claim_id} ") for line in texts[name])
+
+    for claim in document["claims"]:
+        assert listed(claim["id"], "scan-verbose.txt"), claim["id"]
+        shown = claim["severity"] in ("error", "warning")
+        assert listed(claim["id"], "scan.txt") == shown, claim["id"]
+        assert listed(claim["id"], "scan-quiet.txt") == (claim["severity"] == "error")
+
+
+def _case(name: str) -> Case:
+    return next(c for c in CASES if c.name == name)

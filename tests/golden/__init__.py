@@ -43,6 +43,7 @@ class Case:
 CASES: tuple[Case, ...] = (
     Case("scan.txt", ("scan", "seeds/", "--as-of", AS_OF), 1),
     Case("scan-verbose.txt", ("scan", "seeds/", "--as-of", AS_OF, "--verbose"), 1),
+    Case("scan-quiet.txt", ("scan", "seeds/", "--as-of", AS_OF, "--quiet"), 1),
     Case("scan.json", ("scan", "seeds/", "--as-of", AS_OF, "--format", "json"), 1),
     Case("scan.sarif", ("scan", "seeds/", "--as-of", AS_OF, "--format", "sarif"), 1),
     Case("scan-github.txt", ("scan", "seeds/", "--as-of", AS_OF, "--format", "github"), 1),
