@@ -62,3 +62,29 @@ def test_cli_scan_draws_the_bar_when_stderr_is_a_terminal(
     assert run.code == 0
     assert f"/{MIN_FILES + 5}" in terminal.getvalue()
     assert run.out.lstrip().startswith("{")  # the report on stdout is untouched
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_pipeline_reports_every_file_once(tmp_path: Path, jobs: int) -> None:
+    from recheck.pipeline import ScanOptions, extract_claims
+
+    for index in range(7):
+        (tmp_path / f"{index}.txt").write_text(f"The board met {index + 2} times.\n", "utf-8")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+
+    class Counter:
+        def __init__(self) -> None:
+            self.total: int | None = None
+            self.done = 0
+
+        def start(self, total: int) -> None:
+            self.total = total
+
+        def advance(self) -> None:
+            self.done += 1
+
+    counter = Counter()
+    result = extract_claims([str(tmp_path)], ScanOptions(jobs=jobs), progress=counter)
+    assert counter.total == counter.done == 8
+    assert result.files == 7 and [s.path for s in result.skipped] == [f"{tmp_path}/binary.txt"]
+    assert [c.file for c in result.claims] == [f"{tmp_path}/{i}.txt" for i in range(7)]
