@@ -524,3 +524,38 @@ def test_the_report_document_keeps_the_contract_shape(reference) -> None:
     assert set(outdated["reference"]) == {"value", "low", "high", "unit", "year", "source"}
     assert set(outdated["reference"]["source"]) == {"id", "title", "publisher", "url", "locator"}
     assert outdated["reference"]["source"]["id"] == "survey-2023"
+
+
+def test_touching_intervals_do_not_fit() -> None:
+    from recheck.judge import overlaps
+
+    assert not overlaps((5.5, 6.5), (6.5, 7.5))  # six is not seven
+    assert overlaps((5.5, 6.5), (6.5, 6.5))  # a point on the edge still fits
+    assert overlaps((90, float("inf")), (89.5, 90.5))
+
+
+def test_a_count_is_judged_only_where_it_counts_the_same_thing(tmp_path: Path) -> None:
+    folder = tmp_path / "ref"
+    folder.mkdir()
+    (folder / "r.yaml").write_text(
+        SOURCES
+        + """facts:
+  - {subject: CN, metric: exports, commodity: [rare_earths, heavy_rare_earths], measure: count,
+     value: 7, unit: "1", year: 2025, source: agency-2025, counts: [element, 种]}
+""",
+        encoding="utf-8",
+    )
+    ref = load_reference([folder])
+    count = dict(unit="1", measure="count", metric="exports", year=2025)
+    seven = claim(
+        7,
+        text="seven",
+        sentence="China put seven heavy rare earth elements under licence.",
+        **count,
+    )
+    assert verdict(ref, seven) == "supported"
+    assert verdict(ref, replace(seven, commodity="heavy_rare_earths")) == "supported"
+    two = claim(2, text="two", sentence="Exports fell, said the two nations.", **count)
+    assert verdict(ref, two) == "unverified"
+    zh = claim(7, text="7", sentence="中国对7种中重稀土实施出口管制。", lang="zh", **count)
+    assert verdict(ref, zh) == "supported"

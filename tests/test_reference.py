@@ -261,3 +261,35 @@ def test_refs_check_cli_reports_every_problem_of_a_broken_copy_of_the_shipped_da
     run = cli("refs", "check", str(tmp_path))
     assert run.code == 2
     assert f"{broken.as_posix()}:{number}: value of 'CN'" in run.err
+
+
+def test_a_fact_for_each_of_several_subjects_and_commodities(tmp_path: Path) -> None:
+    write(tmp_path, "s.yaml", SOURCES)
+    write(
+        tmp_path,
+        "f.yaml",
+        """facts:
+  - {subject: [US, AU], metric: investment, commodity: [critical_minerals, rare_earths],
+     measure: money, value: ">=1000000000", unit: USD, source: src-a, label: each}
+""",
+    )
+    facts = load_reference([tmp_path]).facts
+    assert sorted((f.subject, f.commodity) for f in facts) == [
+        ("AU", "critical_minerals"),
+        ("AU", "rare_earths"),
+        ("US", "critical_minerals"),
+        ("US", "rare_earths"),
+    ]
+    assert {f.origin for f in facts} == {f"{(tmp_path / 'f.yaml').as_posix()}:2"}
+
+
+def test_counts_only_on_count_facts(tmp_path: Path) -> None:
+    write(tmp_path, "s.yaml", SOURCES)
+    bad = write(
+        tmp_path,
+        "f.yaml",
+        "facts:\n  - {subject: CN, metric: exports, commodity: rare_earths, measure: share,\n"
+        "     value: 5, unit: percent, source: src-a, counts: [elements]}\n",
+    )
+    problems = check_reference([tmp_path])
+    assert any(p.startswith(f"{bad.as_posix()}:3:") and "'counts'" in p for p in problems)

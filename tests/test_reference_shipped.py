@@ -272,6 +272,17 @@ def test_us_australia_framework_and_its_discrepancy(shipped) -> None:
     combined = judge_claim(claim(3e9, subject="US", **money), shipped, "")
     assert combined.verdict == "supported" and "Caveat:" in combined.message
     assert judge_claim(claim(5e8, subject="US", **money), shipped, "").verdict == "contradicted"
+    each = judge_claim(
+        claim(
+            1e9,
+            subject="AU",
+            commodity="rare_earths",
+            **{k: v for k, v in money.items() if k != "commodity"},
+        ),
+        shipped,
+        "",
+    )
+    assert each.verdict == "supported" and "each country" in each.message
 
 
 def test_f35_content_is_supported_with_its_caveat(shipped) -> None:
@@ -288,7 +299,13 @@ def test_f35_content_is_supported_with_its_caveat(shipped) -> None:
 
 
 def test_export_control_counts_follow_the_announcements(shipped) -> None:
-    count = dict(unit="1", measure="count", metric="exports", text="12")
+    count = dict(
+        unit="1",
+        measure="count",
+        metric="exports",
+        text="12",
+        sentence="China now requires licences for 12 rare earth elements.",
+    )
     assert judge_claim(claim(7, **count, published="2025-05-01"), shipped, "").verdict == (
         "supported"
     )
@@ -297,6 +314,10 @@ def test_export_control_counts_follow_the_announcements(shipped) -> None:
     )
     suspended = judge_claim(claim(12, **count, published="2025-11-20"), shipped, "")
     assert suspended.verdict == "outdated" and "suspended" in suspended.message
+    other = {**count, "sentence": "Exports fell, said the 12 nations."}  # not elements
+    assert judge_claim(claim(12, **other, published="2025-10-20"), shipped, "").verdict == (
+        "unverified"
+    )
 
 
 def test_share_and_amount_pair_names_the_edition_of_its_world_total(shipped) -> None:

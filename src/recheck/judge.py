@@ -125,7 +125,11 @@ def fact_interval(fact: Fact) -> Interval:
 
 
 def overlaps(a: Interval, b: Interval) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
+    """Whether one value fits both. Intervals that only touch do not count (a plain 6
+    covers 5.5–6.5, a printed 7 covers 6.5–7.5: six is not seven), unless one is a point."""
+    if a[0] == a[1] or b[0] == b[1]:
+        return a[0] <= b[1] and b[0] <= a[1]
+    return a[0] < b[1] and b[0] < a[1]
 
 
 # --- which facts speak to a claim ----------------------------------------------------------
@@ -152,7 +156,21 @@ def _same_key(claim: Claim, reference: Reference) -> list[Fact]:
         for fact in reference.facts
         if (fact.subject, fact.partner, fact.metric, fact.commodity, fact.measure, fact.unit)
         == (claim.subject, claim.partner, claim.metric, claim.commodity, claim.measure, claim.unit)
+        and (not fact.counts or _counts_the_same(claim, fact.counts))
     ]
+
+
+_COUNTED_WITHIN = 40  # characters after a count's number where the counted noun may stand
+
+
+def _counts_the_same(claim: Claim, words: Sequence[str]) -> bool:
+    """Whether a word naming what the fact counts follows the claim's number."""
+    sentence = claim.sentence.casefold()
+    at = sentence.find(claim.text.casefold())
+    if at < 0:
+        return False
+    after = sentence[at : at + len(claim.text) + _COUNTED_WITHIN]
+    return any(word.casefold() in after for word in words)
 
 
 def facts_for(claim: Claim, reference: Reference) -> list[Fact]:

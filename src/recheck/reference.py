@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -76,6 +76,10 @@ class Fact:
     label: str | None = None
     caveat: str | None = None
     origin: str = ""  # "file:line" of the entry, for `recheck refs list` and problems
+    # What a count counts ("elements", "种"): a count claim is only judged against this
+    # figure when one of these words follows its number, so "two nations" in a sentence
+    # about export controls is not read as a number of controlled elements.
+    counts: tuple[str, ...] = ()
 
     @property
     def annual(self) -> bool:
@@ -616,7 +620,50 @@ _FACT_FIELDS = {
     "note",
     "label",
     "caveat",
+    "counts",
 }
+
+
+def _ids(
+    name: str,
+    fields: dict[str, yaml.Node],
+    key: str,
+    known: frozenset[str],
+    problems: _Problems,
+    parent: yaml.Node,
+) -> list[str]:
+    """One id, or a list of ids for a figure that holds for each (``subject: [US, AU]`` for
+    "US$1 billion each"; ``commodity: [critical_minerals, rare_earths]``)."""
+    node = fields.get(key)
+    if node is None:
+        problems.add(name, parent, f"missing required field '{key}'")
+        return []
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    ids: list[str] = []
+    for item in items:
+        value = _scalar(item)
+        if value is None or isinstance(value, (list, dict)):
+            problems.add(name, item, f"'{key}' must be an id or a list of ids")
+        elif known and str(value) not in known:
+            problems.add(name, item, f"'{key}': '{value}' is not an id of the vocabulary")
+        else:
+            ids.append(str(value))
+    if not items:
+        problems.add(name, node, f"'{key}' must not be empty")
+    return ids
+
+
+def _words(
+    name: str, fields: dict[str, yaml.Node], key: str, problems: _Problems
+) -> tuple[str, ...]:
+    node = fields.get(key)
+    if node is None:
+        return ()
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    words = tuple(str(_scalar(i)) for i in items if isinstance(_scalar(i), (str, int)))
+    if len(words) != len(items) or not words:
+        problems.add(name, node, f"'{key}' must be a word or a list of words")
+    return words
 
 
 def _read_facts(
@@ -628,11 +675,11 @@ def _read_facts(
         for unknown in sorted(set(fields) - _FACT_FIELDS):
             problems.add(name, fields[unknown], f"fact: unknown field '{unknown}'")
         source = _source_ref(name, fields, sources, problems, item)
-        subject = _text(name, fields, "subject", problems, item)
+        subjects = _ids(name, fields, "subject", known.subjects, problems, item)
         metric = _text(name, fields, "metric", problems, item)
-        commodity = _text(name, fields, "commodity", problems, item)
+        commodities = _ids(name, fields, "commodity", known.commodities, problems, item)
         measure = _text(name, fields, "measure", problems, item)
-        known.check(name, fields, problems, ("subject", "partner", "metric", "commodity"))
+        known.check(name, fields, problems, ("partner", "metric"))
         unit = _unit(name, fields, problems, item)
         if measure is not None and measure not in MEASURES:
             problems.add(name, fields["measure"], f"'measure' must be one of {', '.join(MEASURES)}")
@@ -650,29 +697,36 @@ def _read_facts(
                 )
         year = _year(name, fields, problems)
         period = _period(name, fields, year, problems)
-        if not (source and subject and metric and commodity and measure and unit and parsed):
+        counts = _words(name, fields, "counts", problems)
+        if counts and measure != "count":
+            problems.add(name, fields["counts"], "'counts' is only for a fact of measure 'count'")
+        if not (source and subjects and metric and commodities and measure and unit and parsed):
             continue
         value, low, high = parsed
-        facts.append(
-            Fact(
-                subject=subject,
-                partner=_text(name, fields, "partner", problems, item, required=False),
-                metric=metric,
-                commodity=commodity,
-                measure=measure,
-                value=value,
-                low=low,
-                high=high,
-                unit=unit,
-                year=year if year is not None or period is None else int(period[:4]),
-                period=period,
-                source=source,
-                locator=_text(name, fields, "locator", problems, item, required=False),
-                note=_text(name, fields, "note", problems, item, required=False),
-                label=_text(name, fields, "label", problems, item, required=False),
-                caveat=_text(name, fields, "caveat", problems, item, required=False),
-                origin=f"{name}:{item.start_mark.line + 1}",
-            )
+        template = Fact(
+            subject=subjects[0],
+            partner=_text(name, fields, "partner", problems, item, required=False),
+            metric=metric,
+            commodity=commodities[0],
+            measure=measure,
+            value=value,
+            low=low,
+            high=high,
+            unit=unit,
+            year=year if year is not None or period is None else int(period[:4]),
+            period=period,
+            source=source,
+            locator=_text(name, fields, "locator", problems, item, required=False),
+            note=_text(name, fields, "note", problems, item, required=False),
+            label=_text(name, fields, "label", problems, item, required=False),
+            caveat=_text(name, fields, "caveat", problems, item, required=False),
+            origin=f"{name}:{item.start_mark.line + 1}",
+            counts=counts,
+        )
+        facts.extend(
+            replace(template, subject=subject, commodity=commodity)
+            for subject in subjects
+            for commodity in commodities
         )
     return facts
 
