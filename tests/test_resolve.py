@@ -252,3 +252,18 @@ def test_the_head_of_the_attached_phrase_is_its_last_term(vocabulary) -> None:
     text = "China controls over 70% of rare earth separation patents."
     (key,) = keys(vocabulary, text, [("70%", "%")])
     assert (key.metric, key.commodity) == ("patents", "rare_earths")
+
+
+def test_small_spelling_slips_in_names_are_forgiven(vocabulary) -> None:
+    text = "Austrailia holds reserves of dysprosum; Kazakstan mines neodymiun."
+    found = [(text[h.start : h.end], h.id) for h in find_terms(vocabulary, text, fuzzy=True)]
+    assert ("Austrailia", "AU") in found and ("dysprosum", "dysprosium") in found
+    assert ("Kazakstan", "KZ") in found and ("neodymiun", "neodymium") in found
+    assert not find_terms(vocabulary, "Austrailia", fuzzy=False)
+
+
+def test_spelling_tolerance_spares_real_words(vocabulary) -> None:
+    # Metric words are never guessed ("defining" is not "refining"), nor short words, and an
+    # ignore word beats an alias of its length ("the Americas" is not the United States).
+    text = "Defining the mixing in Americas erbium"
+    assert find_terms(vocabulary, text, fuzzy=True) == []

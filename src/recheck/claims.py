@@ -82,7 +82,8 @@ def claims_in_document(document: Document, vocabulary: Vocabulary | None = None)
             carried, carried_commodity, article_start = None, None, article
         mentions = extract(sentence.text)
         if vocabulary is not None:
-            hits = find_terms(vocabulary, sentence.text)
+            # Spelling slips are forgiven where a number needs the words (fuzzy costs).
+            hits = find_terms(vocabulary, sentence.text, fuzzy=bool(mentions))
             keys = resolve_keys(
                 sentence.text, mentions, hits, sentence.published, carried, carried_commodity
             )

@@ -26,7 +26,10 @@ CUE_KINDS = {
     "reliance": "reliance_cue",
 }
 _LATIN = re.compile(r"[A-Za-z]")
-_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_FUZZY_KINDS = ("subject", "commodity")  # names; metric words are too like common ones
+_FUZZY_MIN = 7  # shorter words are too often another real word one edit away
+_LONG_WORD = re.compile(rf"(?<![a-z0-9])[a-z]{{{_FUZZY_MIN},}}(?![a-z0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +231,9 @@ def _variants(alias: str) -> set[str]:
 class _Matchers:
     folded: Any  # ahocorasick.Automaton over case-folded, simplified text
     exact: Any  # ahocorasick.Automaton over the text as written (short capitals)
+    # Long one-word names of subjects and materials by (first letter, length), for words
+    # one edit away from them ("Austrailia", "dysprosum"): few candidates a word.
+    fuzzy: dict[tuple[str, int], tuple[tuple[str, Term], ...]]
 
 
 @cache
@@ -248,7 +254,14 @@ def _matchers(vocabulary: Vocabulary) -> _Matchers:
     for automaton in (folded, exact):
         if len(automaton):
             automaton.make_automaton()
-    return _Matchers(folded, exact)
+    fuzzy: dict[tuple[str, int], list[tuple[str, Term]]] = {}
+    for term in vocabulary.terms:
+        if term.lang == "en" and term.kind in _FUZZY_KINDS and not _is_case_sensitive(term.alias):
+            for form in _variants(term.alias):
+                key = fold(form)
+                if len(key) >= _FUZZY_MIN and key.isalpha():
+                    fuzzy.setdefault((key[0], len(key)), []).append((key, term))
+    return _Matchers(folded, exact, {k: tuple(v) for k, v in fuzzy.items()})
 
 
 def _add(automaton: Any, key: str, term: Term) -> None:
@@ -268,10 +281,14 @@ def fold(text: str) -> str:
     return to_simplified(lowered.replace("-", " "))
 
 
-def find_terms(vocabulary: Vocabulary, text: str, folded: str | None = None) -> list[Hit]:
+def find_terms(
+    vocabulary: Vocabulary, text: str, folded: str | None = None, *, fuzzy: bool = False
+) -> list[Hit]:
     """Non-overlapping vocabulary hits in ``text``, longest first, in reading order.
 
-    Latin-script aliases must stand at word boundaries; Chinese ones need not.
+    Latin-script aliases must stand at word boundaries; Chinese ones need not. With
+    ``fuzzy``, an English word of seven letters or more that no alias matched is taken for a
+    subject or commodity one edit (a letter added, dropped, changed or two swapped) away.
     """
     matchers = _matchers(vocabulary)
     folded = fold(text) if folded is None else folded
@@ -285,7 +302,8 @@ def find_terms(vocabulary: Vocabulary, text: str, folded: str | None = None) -> 
                 if term.lang == "en" and not _at_word_boundary(text, start, end_index + 1):
                     continue
                 candidates.append((start, end_index + 1, term))
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    # Longest first; on a tie an ``ignore`` word wins ("Americas" is not America's plural).
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2].kind != "ignore"))
     taken: list[tuple[int, int, Term]] = []
     occupied = bytearray(len(text) + 1)  # one flag a character: linear, not pairwise
     for start, end, term in candidates:
@@ -293,8 +311,32 @@ def find_terms(vocabulary: Vocabulary, text: str, folded: str | None = None) -> 
             continue
         occupied[start:end] = b"\x01" * (end - start)
         taken.append((start, end, term))
+    if fuzzy and matchers.fuzzy:
+        taken.extend(_fuzzy_hits(matchers.fuzzy, folded, occupied))
     taken.sort(key=lambda c: c[0])
     return [Hit(s, e, t.kind, t.id) for s, e, t in taken if t.kind != "ignore"]
+
+
+def _fuzzy_hits(
+    table: dict[tuple[str, int], tuple[tuple[str, Term], ...]], folded: str, occupied: bytearray
+) -> list[tuple[int, int, Term]]:
+    from rapidfuzz.distance import OSA
+
+    out: list[tuple[int, int, Term]] = []
+    for match in _LONG_WORD.finditer(folded):
+        start, end = match.span()
+        if any(occupied[start:end]):
+            continue
+        word = match.group()
+        for length in (len(word) - 1, len(word), len(word) + 1):
+            candidates = table.get((word[0], length), ())
+            hit = next(
+                (t for a, t in candidates if OSA.distance(word, a, score_cutoff=1) <= 1), None
+            )
+            if hit is not None:
+                out.append((start, end, hit))
+                break
+    return out
 
 
 def _at_word_boundary(text: str, start: int, end: int) -> bool:
@@ -302,7 +344,5 @@ def _at_word_boundary(text: str, start: int, end: int) -> bool:
         return False
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    first, last = text[start], text[end - 1]
-    ok_before = not (_WORD_CHAR.match(before) and _WORD_CHAR.match(first))
-    ok_after = not (_WORD_CHAR.match(after) and _WORD_CHAR.match(last))
-    return ok_before and ok_after
+    ok_before = not (before in _WORD_CHARS and text[start] in _WORD_CHARS)
+    return ok_before and not (after in _WORD_CHARS and text[end - 1] in _WORD_CHARS)
