@@ -130,6 +130,23 @@ def test_sarif_locations_are_relative_uris_or_file_uris(result: ScanResult, refe
     ]
 
 
+def test_sarif_names_skipped_files_as_notifications(result: ScanResult) -> None:
+    from recheck.documents import SkippedFile
+
+    skipped = replace(result, skipped=(SkippedFile("c.txt", "binary file"),))
+    document = sarif_format.sarif_document(skipped)
+    jsonschema.Draft7Validator(SARIF_SCHEMA).validate(document)
+    (invocation,) = document["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is True
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "c.txt"
+    assert "binary" in note["message"]["text"]
+    assert (
+        "toolExecutionNotifications"
+        not in sarif_format.sarif_document(result)["runs"][0]["invocations"][0]
+    )
+
+
 def test_sarif_conflict_lists_every_member(result: ScanResult) -> None:
     run = sarif_format.sarif_document(result)["runs"][0]
     conflict = next(r for r in run["results"] if r["ruleId"] == "recheck/conflict")

@@ -57,6 +57,21 @@ def _message(finding: Finding) -> str:
     return message
 
 
+def _invocation(result: ScanResult) -> dict[str, Any]:
+    """The run itself: files skipped as binary are notifications, not results."""
+    invocation: dict[str, Any] = {"executionSuccessful": True}
+    if result.skipped:
+        invocation["toolExecutionNotifications"] = [
+            {
+                "level": "warning",
+                "message": {"text": f"skipped: {item.reason}"},
+                "locations": [{"physicalLocation": {"artifactLocation": _artifact(item.path)}}],
+            }
+            for item in result.skipped
+        ]
+    return invocation
+
+
 def sarif_document(result: ScanResult) -> dict[str, Any]:
     rule_index = {f"recheck/{name}": i for i, name in enumerate(RULES)}
     results: list[dict[str, Any]] = []
@@ -143,6 +158,7 @@ def sarif_document(result: ScanResult) -> dict[str, Any]:
                 },
                 # SRCROOT is left to the consumer (the repository root for code scanning).
                 "columnKind": "unicodeCodePoints",
+                "invocations": [_invocation(result)],
                 "results": combined,
             }
         ],
