@@ -127,6 +127,8 @@ ROWS = [
         why="simplified: 9月中国对美出口稀土下降30%"),
     row("004", 20, "$8.5 billion", None, None, None, None, "money",
         why="US and Australia, rare earths and critical minerals: all coordinated"),
+    row("004", 20, "$3 billion", None, None, "investment", None, "money",
+        why="both countries; rare earths and critical minerals before: nothing single"),
     row("004", 20, "nearly 30%", "CN", "US", "exports", "rare_earths", "change",
         2025, "2025-09", why="exports to the US fell in September"),
     row("004", 20, "second-largest", "AU", None, "reserves", "rare_earths", "rank",
@@ -225,6 +227,7 @@ ARTICLE_ROWS = [
     (8, "12%", ("CN", None, "exports", "rare_earths", "change", 2025, "2025-Q3")),
     (9, "270,000 tons", ("CN", None, "mine_production", "rare_earths", "amount", 2024, "2024")),
     (10, "240,000 tons", ("CN", None, "mine_production", None, "amount", 2023, "2023")),
+    (10, "10%", ("CN", None, "mine_production", None, "change", 2024, "2024")),
     (11, "十分之一", ("IN", "CN", "mine_production", "rare_earths", "ratio", None, None)),
 ]
 

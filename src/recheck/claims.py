@@ -324,7 +324,7 @@ def resolve_keys(
         if commodity is None:
             commodity = previous.commodity
         if commodity is None and mention.measure not in _NO_FALLBACK:
-            commodity = _nearest(sentence, "commodity", mention.start, clause_start, clause_end)
+            commodity = _nearest(sentence, "commodity", mention.start, clause_start, mention.start)
             if commodity is None and not any(h.kind == "commodity" for h in hits):
                 commodity = carried_commodity
         partner, of_ratio = _partner(
