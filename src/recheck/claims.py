@@ -318,12 +318,14 @@ def resolve_keys(
 
         metric = _pick(sentence, "metric", mention, before, after, attached)
         if metric is None:
+            # "relies on China for 87%": the cue in the number's own stretch beats inheriting
             reliance = [h for h in (*before, *after) if h.kind == "reliance_cue"]
-            metric = previous.metric or (reliance[0].id if reliance else None)
+            metric = reliance[0].id if reliance else previous.metric
         commodity = _pick(sentence, "commodity", mention, before, after, attached)
         if commodity is None:
             commodity = previous.commodity
         if commodity is None and mention.measure not in _NO_FALLBACK:
+            # one named earlier in the clause, before the previous number's stretch
             commodity = _nearest(sentence, "commodity", mention.start, clause_start, mention.start)
             if commodity is None and not any(h.kind == "commodity" for h in hits):
                 commodity = carried_commodity
