@@ -9,6 +9,7 @@ controls.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -347,3 +348,35 @@ def test_refs_list_shows_the_new_facts_readably(cli) -> None:
     assert "f35 content rare_earths" in run.out
     listing = cli("refs", "list", "--format", "json").json()
     assert any(f["caveat"] for f in listing["facts"])
+
+
+def _scan(cli, tmp_path, articles: dict[str, str]) -> list[dict[str, Any]]:
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    run = cli("scan", str(tmp_path), "--format", "json", "--fail-on", "never")
+    assert run.code == 0, run.err
+    claims: list[dict[str, Any]] = run.json()["claims"]
+    return claims
+
+
+def test_the_same_sentence_dated_2025_and_2026_end_to_end(cli, tmp_path) -> None:
+    sentence = "China holds 48.9% of global rare earth reserves.\n"
+    articles = {
+        "a.md": f"Reserves\n2025-06-01\n\n{sentence}",
+        "b.md": f"Reserves\n2026-06-01\n\n{sentence}",
+    }
+    first, second = _scan(cli, tmp_path, articles)
+    assert first["verdict"] == "supported"
+    assert second["verdict"] == "outdated"
+    assert "USGS MCS 2026: 51.8%" in second["message"]
+    assert second["reference"]["source"]["id"] == "usgs-mcs-2025"
+
+
+def test_a_share_and_an_amount_end_to_end(cli, tmp_path) -> None:
+    text = (
+        "Reserves\n2025-05-06\n\n"
+        "China holds 44 million tons of rare earth reserves, 34% of the global total.\n"
+    )
+    (share,) = [c for c in _scan(cli, tmp_path, {"c.md": text}) if c["measure"] == "share"]
+    assert share["verdict"] == "outdated"
+    assert "implies a world total of 129M t, the world total of USGS MCS 2023" in share["message"]

@@ -50,6 +50,7 @@ class Source:
     # Editions of one publication form a series; the newest edition published by a date is
     # the current one. Default: the id without a trailing year ("usgs-mcs-2025" → "usgs-mcs").
     series: str = ""
+    note: str | None = None  # e.g. where a secondary copy of the source was read
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,6 +335,7 @@ def _read_sources(name: str, node: yaml.Node, out: dict[str, Source], problems: 
                 series=_text(name, fields, "series", problems, value, required=False)
                 or _TRAILING_YEAR.sub("", sid)
                 or sid,
+                note=_text(name, fields, "note", problems, value, required=False),
             )
 
 

@@ -61,6 +61,7 @@ def refs_json(reference: Reference) -> str:
                         "published": s.published,
                         "url": s.url,
                         "series": s.series,
+                        "note": s.note,
                     }
                     for s in reference.sources
                 ],
