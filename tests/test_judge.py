@@ -559,3 +559,20 @@ def test_a_count_is_judged_only_where_it_counts_the_same_thing(tmp_path: Path) -
     assert verdict(ref, two) == "unverified"
     zh = claim(7, text="7", sentence="中国对7种中重稀土实施出口管制。", lang="zh", **count)
     assert verdict(ref, zh) == "supported"
+
+
+def test_a_key_with_only_a_projection_needs_the_year(tmp_path: Path) -> None:
+    folder = tmp_path / "ref"
+    folder.mkdir()
+    (folder / "r.yaml").write_text(
+        SOURCES
+        + """facts:
+  - {subject: MY, metric: refining, commodity: rare_earths, measure: share, value: 12,
+     unit: percent, year: 2030, source: agency-2025}
+""",
+        encoding="utf-8",
+    )
+    ref = load_reference([folder])
+    undated = judge_claim(claim(12, subject="MY", metric="refining"), ref, "2025-06-01")
+    assert undated.verdict == "unverified" and "projection" in undated.message
+    assert verdict(ref, claim(12, subject="MY", metric="refining", year=2030)) == "supported"

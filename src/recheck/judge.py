@@ -252,7 +252,17 @@ def judge_claim(
         # An undated claim speaks of the present: projections need the year they are for.
         projections = [f for f in facts if _projection(f, when)]
         facts = [f for f in facts if not _projection(f, when)]
+    interval = claim_interval(claim, tolerance)
+    ahead = [f for f in projections if overlaps(interval, fact_interval(f))]
     if not facts:
+        if ahead:
+            fact = _closest(ahead, claim.value)
+            return finding(
+                "unverified",
+                fact,
+                f"{claimed} {claim.text} matches only {cite(fact)}'s projection "
+                f"({show(fact)}); the claim names no year: not checked.",
+            )
         by_period = [f for f in _known_at(_same_key(claim, reference), when) if not f.annual]
         reason = (
             "No reference figure for this"
@@ -263,7 +273,6 @@ def judge_claim(
             periods = ", ".join(sorted({f.period or "" for f in by_period}))
             reason = f"The reference gives this only by period ({periods}); the claim names none"
         return finding("unverified", None, f"{claimed} {reason}: not checked.")
-    interval = claim_interval(claim, tolerance)
     current = _current(facts, claim.year, when)
     fits = [f for f in current if overlaps(interval, fact_interval(f))]
     if fits:
@@ -286,16 +295,14 @@ def judge_claim(
             fact,
             f"{claimed} {now}. {claim.text} matches {cite(fact)}: {show(fact)}: outdated.",
         )
-    if claim.year is None:
-        ahead = [f for f in projections if overlaps(interval, fact_interval(f))]
-        if ahead:
-            fact = _closest(ahead, claim.value)
-            return finding(
-                "unverified",
-                fact,
-                f"{claimed} {now}. {claim.text} matches only {cite(fact)}'s projection "
-                f"({show(fact)}); the claim names no year: not checked.",
-            )
+    if ahead:
+        fact = _closest(ahead, claim.value)
+        return finding(
+            "unverified",
+            fact,
+            f"{claimed} {now}. {claim.text} matches only {cite(fact)}'s projection "
+            f"({show(fact)}); the claim names no year: not checked.",
+        )
     return finding(
         "contradicted",
         best,
