@@ -380,3 +380,31 @@ def test_a_share_and_an_amount_end_to_end(cli, tmp_path) -> None:
     (share,) = [c for c in _scan(cli, tmp_path, {"c.md": text}) if c["measure"] == "share"]
     assert share["verdict"] == "outdated"
     assert "implies a world total of 129M t, the world total of USGS MCS 2023" in share["message"]
+
+
+def test_suspensions_last_a_year_and_defense_stockpile_is_a_ceiling(shipped) -> None:
+    year = claim(
+        1,
+        unit="year",
+        measure="duration",
+        metric="exports",
+        text="one year",
+        published="2025-11-20",
+    )
+    assert judge_claim(year, shipped, "").verdict == "supported"
+    ga = replace(year, commodity="gallium", partner="US")
+    assert judge_claim(ga, shipped, "").verdict == "supported"
+    stockpile = claim(
+        1e9,
+        "le",
+        unit="USD",
+        measure="money",
+        metric="inventory",
+        subject="pentagon",
+        commodity="critical_minerals",
+        text="up to $1 billion",
+        published="2025-10-20",
+    )
+    assert judge_claim(stockpile, shipped, "").verdict == "supported"
+    too_much = replace(stockpile, value=2e9, low=2e9, high=2e9, qualifier="eq", text="$2 billion")
+    assert judge_claim(too_much, shipped, "").verdict == "contradicted"
