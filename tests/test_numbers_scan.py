@@ -8,8 +8,10 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from recheck.numbers import _without_overlaps
 from recheck.numbers.english import _lowered, _next_core, _patterns
 from recheck.numbers.lexicon import load_lexicon, prefix_alternation
+from recheck.numbers.mention import Mention
 from recheck.numbers.nonclaims import _patterns as _masks
 
 FAST = settings(max_examples=300, deadline=None)
@@ -95,3 +97,22 @@ def test_a_split_mask_finds_what_its_look_behind_form_finds(text: str) -> None:
         whole = re.compile(mask.before.pattern + mask.pattern.pattern, mask.pattern.flags)
         expected = [m.span() for m in whole.finditer(text) if m.end() > m.start()]
         assert list(mask.spans(text)) == expected, (text, whole.pattern)
+
+
+def _greedy_reference(candidates: list[Mention]) -> list[Mention]:
+    """The plain quadratic form of the rule: longest first, then earlier; skip overlaps."""
+    taken: list[Mention] = []
+    for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(mention.end <= t.start or mention.start >= t.end for t in taken):
+            taken.append(mention)
+    return sorted(taken, key=lambda m: (m.start, m.end))
+
+
+@FAST
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=25))
+def test_overlaps_are_resolved_as_by_one_greedy_pass(spans: list[tuple[int, int]]) -> None:
+    candidates = [
+        Mention(start, start + length, "x", 1.0, "1", "eq", 1.0, 1.0, "count")
+        for start, length in spans
+    ]
+    assert _without_overlaps(candidates) == _greedy_reference(candidates)

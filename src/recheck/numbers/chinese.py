@@ -41,10 +41,12 @@ def _run(mega_after: str) -> str:
     百 before 分 ends the run unless 分之 follows (七十百分位 is 七十, 三百分之一 is 1/300).
     Digits never split into two tokens, so a failed match cannot backtrack through them."""
     mega = rf"(?!{mega_after})" if mega_after else ""
+    # Atomic: nothing that may follow a run (分之, 又, 大, a unit) can start inside one, so
+    # giving characters back never helps, and on a long run it would cost quadratic time.
     return (
-        rf"(?:{_ARABIC}|[{_DIGITS}十拾]|(?<![千百万亿仟佰])[百佰千仟](?=[{_DIGITS}万亿]))"
+        rf"(?>(?:{_ARABIC}|[{_DIGITS}十拾]|(?<![千百万亿仟佰])[百佰千仟](?=[{_DIGITS}万亿]))"
         rf"(?:(?<![\d,.]){_ARABIC}|[{_DIGITS}十拾千仟万亿]|[百佰](?!分(?!之))|兆{mega}"
-        rf"|点(?=[{_DIGITS}])|[多余几](?=[十拾百佰千仟万亿])|(?<=[十拾百佰千仟万亿])几)*"
+        rf"|点(?=[{_DIGITS}])|[多余几](?=[十拾百佰千仟万亿])|(?<=[十拾百佰千仟万亿])几)*)"
     )
 
 
@@ -157,7 +159,10 @@ class _Patterns:
 def _patterns(lexicon: Lexicon) -> _Patterns:
     zh = lexicon.chinese
     run = _run(alternation(zh.mega_after))
-    powers = "[十拾百佰千仟万亿]+"  # 万分之三, 百万分之五: a denominator that is a power of ten
+    # 万分之三, 百万分之五: a denominator that is a power of ten. It starts where a run of
+    # those characters starts, and is possessive: tried again inside a long run of 万, it
+    # would read to the end of the run from every position (quadratic).
+    powers = "(?<![十拾百佰千仟万亿])[十拾百佰千仟万亿]++"
     units = [*zh.units, *zh.currencies, *zh.currency_subunits, *zh.classifiers]
     core = (
         rf"(?P<pct>百分之(?P<pct_num>{run}|百(?![{_DIGITS}十])))"
