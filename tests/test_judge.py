@@ -576,3 +576,30 @@ def test_a_key_with_only_a_projection_needs_the_year(tmp_path: Path) -> None:
     undated = judge_claim(claim(12, subject="MY", metric="refining"), ref, "2025-06-01")
     assert undated.verdict == "unverified" and "projection" in undated.message
     assert verdict(ref, claim(12, subject="MY", metric="refining", year=2030)) == "supported"
+
+
+def test_two_subjects_cannot_both_be_the_largest() -> None:
+    rank = dict(unit="rank", measure="rank", text="largest")
+    china = claim(1, id="a.txt:1:1", subject="CN", **rank)
+    australia = claim(1, id="a.txt:3:1", line=3, subject="AU", **rank)
+    (conflict,) = reconcile([china, australia])
+    assert conflict.key.subject is None and conflict.key.measure == "rank"
+    assert conflict.severity == "error" and conflict.claims == ("a.txt:1:1", "a.txt:3:1")
+    assert "more than one subject ranked first" in conflict.message
+    elsewhere = replace(australia, id="b.txt:1:1", file="b.txt")
+    assert reconcile([china, elsewhere])[0].severity == "warning"
+    # second place may be shared (rounded tables tie), and the same subject twice is fine
+    seconds = [replace(china, value=2.0, low=2.0, high=2.0), replace(australia, value=2.0)]
+    assert reconcile(seconds) == []
+    assert reconcile([china, replace(china, id="a.txt:9:1")]) == []
+
+
+def test_judge_marks_both_claimed_firsts(reference) -> None:
+    rank = dict(unit="rank", measure="rank", text="largest")
+    china = claim(1, id="a.txt:1:1", subject="CN", **rank)
+    brazil = claim(1, id="a.txt:3:1", line=3, subject="BR", **rank)
+    findings, conflicts = judge([china, brazil], reference, "2025-06-01")
+    assert len(conflicts) == 1
+    assert findings[0].conflicts_with == ("a.txt:3:1",)
+    assert findings[1].conflicts_with == ("a.txt:1:1",)
+    assert [f.verdict for f in findings] == ["supported", "contradicted"]

@@ -534,6 +534,41 @@ def reconcile(
                 message=f"{what}, {period}: stated incompatibly {where}: {stated}",
             )
         )
+    return conflicts + _two_firsts(claims, names)
+
+
+def _two_firsts(claims: Sequence[Claim], names: Names | None) -> list[Conflict]:
+    """Ranks against ranks across subjects: two subjects both claimed the largest for the
+    same metric, material and period. (Lower ranks are left alone: rounded tables often tie
+    them — Brazil and Vietnam were both second with 22 Mt.)"""
+    firsts: dict[tuple[str | None, str, str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.measure != "rank" or claim.qualifier != "eq" or claim.value != 1:
+            continue
+        if claim.subject is None or claim.metric is None or claim.commodity is None:
+            continue
+        period = claim.period or (f"as of {claim.published[:4]}" if claim.published else "undated")
+        firsts[(claim.partner, claim.metric, claim.commodity, period)].append(claim)
+    names = names or Names()
+    conflicts: list[Conflict] = []
+    for (partner, metric, commodity, period), members in sorted(
+        firsts.items(), key=lambda g: g[1][0].id
+    ):
+        if len({c.subject for c in members}) < 2:
+            continue
+        files = {c.file for c in members}
+        what = describe_key(replace(members[0], subject=None, year=None, period=None), names)
+        stated = "; ".join(f"{names.of('subject', c.subject)} {c.text} ({c.id})" for c in members)
+        where = "in one file" if len(files) == 1 else f"across {len(files)} files"
+        conflicts.append(
+            Conflict(
+                key=ConflictKey(None, partner, metric, commodity, "rank"),
+                year=members[0].year,
+                claims=tuple(c.id for c in members),
+                severity="error" if len(files) == 1 else "warning",
+                message=f"{what}, {period}: more than one subject ranked first {where}: {stated}",
+            )
+        )
     return conflicts
 
 
@@ -551,10 +586,13 @@ def judge(
     by_id = {c.id: c for c in claims}
     for conflict in conflicts:
         members = [by_id[i] for i in conflict.claims]
+        across_subjects = conflict.key.subject is None  # one place, several holders
         for claim in members:
             mine = claim_interval(claim, tolerance)
             for other in members:
-                if other.id != claim.id and not overlaps(mine, claim_interval(other, tolerance)):
+                if other.id == claim.id or (across_subjects and other.subject == claim.subject):
+                    continue
+                if across_subjects or not overlaps(mine, claim_interval(other, tolerance)):
                     partners[claim.id].add(other.id)
     notes = share_amount_notes(claims, reference, when, tolerance)
     findings = []
