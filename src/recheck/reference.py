@@ -7,6 +7,16 @@ Files hold three kinds of top-level entries:
              the world total and ranks among subjects are *derived* here, never typed twice.
 ``facts``    figures only ever published as single values (e.g. IEA refining shares).
 
+A table: ``source, metric, commodity, unit, values`` (subject → number or bound), optional
+``year, locator, note``, ``measure`` (amount, money or count; default amount) and ``rank_top``
+(rank only the N largest rows; a table without its world row ranks none by default, since
+rows may be missing). A fact: ``subject, metric, commodity, measure, value, unit, source``,
+optional ``partner, year, period`` (2025-06, 2025-Q3, 2025-H1), ``locator, note``, ``label``
+(a short name shown in messages), ``caveat`` (repeated whenever the figure is cited) and
+``counts`` (what a count counts). ``subject`` and ``commodity`` may be lists: the figure holds
+for each. Values: ``44000000``, ``">90000000"``, ``"<=10"``, a span ``"11..20"``.
+Ids are checked against the vocabulary when the reference carries one.
+
 Every problem is reported as ``file:line: message`` so an editor can fix the YAML.
 """
 
