@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recheck.documents.sentences import sentence_spans, split_segment
+from recheck.documents.sentences import MAX_SENTENCE, sentence_spans, split_segment
 from recheck.documents.text import compute_line_starts
 
 
@@ -123,3 +123,21 @@ def test_spans_are_ordered_stripped_and_disjoint(text: str) -> None:
         assert previous_end <= start < end <= len(text)
         assert not text[start].isspace() and not text[end - 1].isspace()
         previous_end = end
+
+
+def test_an_endless_sentence_is_cut_at_spaces_into_bounded_pieces() -> None:
+    segment = "China mined 1,500,000 tonnes and " * 300  # 9,900 characters, no full stop
+    spans = split_segment(segment)
+    assert len(spans) > 9
+    assert all(high - low <= MAX_SENTENCE for low, high in spans)
+    # Cut between words: every piece starts and ends on a whole word or number.
+    for low, high in spans:
+        assert segment[low] != " " and segment[high - 1] != " "
+        assert low == 0 or segment[low - 1] == " "
+        assert high == len(segment) or segment[high] == " "
+    assert "".join(segment[low:high] + " " for low, high in spans) == segment
+
+
+def test_a_run_with_no_space_is_cut_anyway() -> None:
+    spans = split_segment("7" * 2500)
+    assert [high - low for low, high in spans] == [1000, 1000, 500]

@@ -139,9 +139,38 @@ def split_segment(segment: str) -> list[tuple[int, int]]:
         while high > low and segment[high - 1].isspace():
             high -= 1
         if any(char.isalnum() for char in segment[low:high]):
-            spans.append((low, high))
+            spans.extend(_bounded(segment, low, high))
         start = cut
     return spans
+
+
+# No news sentence comes near this (the seeds' longest has 330 characters); a longer run
+# without a sentence end is a table, a data dump or an attack, and cutting it keeps the cost
+# of resolving each number, and the size of each claim's ``sentence``, bounded.
+MAX_SENTENCE = 1000
+_SOFT_BREAK = re.compile(r"[，、；;：]\s*|[,:](?!\d)\s*|\s+")  # not inside 1,500 or 10:30
+
+
+def _bounded(segment: str, low: int, high: int) -> list[tuple[int, int]]:
+    """``segment[low:high]`` in pieces of at most MAX_SENTENCE characters, cut after the last
+    comma or space in the second half of each piece (anywhere, if there is none)."""
+    pieces: list[tuple[int, int]] = []
+    while high - low > MAX_SENTENCE:
+        limit = low + MAX_SENTENCE
+        cut = limit
+        for match in _SOFT_BREAK.finditer(segment, low + MAX_SENTENCE // 2, limit):
+            cut = match.end()
+        end = cut
+        while end > low and segment[end - 1].isspace():
+            end -= 1
+        if end > low:
+            pieces.append((low, end))
+        low = cut
+        while low < high and segment[low].isspace():
+            low += 1
+    if low < high:
+        pieces.append((low, high))
+    return pieces
 
 
 def _segments(

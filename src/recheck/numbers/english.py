@@ -51,26 +51,40 @@ class _Ending:
     pattern: re.Pattern[str]
     longest: int  # the longest word
     fillers: tuple[str, ...] = ()  # lower-case, longest first
+    # The characters a word can end with, in either case: a lead that ends otherwise (a digit,
+    # a comma) cannot match, and most numbers in a list of numbers have such a lead.
+    last_chars: frozenset[str] = frozenset()
 
     @classmethod
     def of(
         cls, pattern: str, words: Iterable[str], fillers: Iterable[str] = (), flags: int = re.I
     ) -> _Ending:
+        words = list(words)
         return cls(
             re.compile(pattern, flags),
             max(len(w) for w in words),
             tuple(sorted(fillers, key=len, reverse=True)),
+            frozenset(c for w in words if w for c in (w[-1].lower(), w[-1].upper())),
         )
 
     def search(self, lead: str) -> re.Match[str] | None:
         # A match ends in a word, at most ``longest`` characters after its start, then in
         # whitespace and a filler; cutting off more than that only starts the search earlier.
         stem = lead.rstrip()
+        possible = self._may_end(stem[-1:])
         for filler in self.fillers:
             if stem[-len(filler) :].lower() == filler:
                 stem = stem[: -len(filler)].rstrip()
+                possible = possible or self._may_end(stem[-1:])
                 break
+        if not possible:
+            return None
         return self.pattern.search(lead, max(0, len(stem) - self.longest))
+
+    def _may_end(self, char: str) -> bool:
+        # Outside ASCII, case-insensitive matching has folds of its own (K for the Kelvin
+        # sign): those leads are searched.
+        return bool(char) and (char in self.last_chars or not char.isascii())
 
 
 @dataclass(frozen=True, slots=True)
