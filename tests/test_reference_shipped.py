@@ -408,3 +408,18 @@ def test_suspensions_last_a_year_and_defense_stockpile_is_a_ceiling(shipped) -> 
     assert judge_claim(stockpile, shipped, "").verdict == "supported"
     too_much = replace(stockpile, value=2e9, low=2e9, high=2e9, qualifier="eq", text="$2 billion")
     assert judge_claim(too_much, shipped, "").verdict == "contradicted"
+
+
+def test_a_figure_a_later_edition_leaves_out_says_so(shipped) -> None:
+    india = claim(
+        6.9e6,
+        unit="t",
+        measure="amount",
+        subject="IN",
+        text="6.9 million tons",
+        published="2026-06-01",
+    )
+    finding = judge_claim(india, shipped, "")
+    assert finding.verdict == "supported"  # MCS 2025's figure still stands …
+    assert "USGS MCS 2025: 6,900,000 t (2024)" in finding.message
+    assert "(USGS MCS 2026 gives no figure for this.)" in finding.message  # … but is NA now

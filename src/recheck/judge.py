@@ -280,6 +280,9 @@ def judge_claim(
         others = [f for f in _per_series(current, claim.value) if series_of(f) != series_of(fact)]
         also = [f for f in others if not overlaps(interval, fact_interval(f))]
         message = f"{claimed} {cite(fact)}: {show(fact)}: supported."
+        silent = _newer_without_key(fact, reference, when)
+        if silent:
+            message += f" ({', '.join(silent)} gives no figure for this.)"
         if also:
             message += " Also current: " + "; ".join(f"{cite(f)}: {show(f)}" for f in also) + "."
         return finding("supported", fact, message)
@@ -308,6 +311,25 @@ def judge_claim(
         best,
         f"{claimed} {now}; no edition of the reference fits: contradicted.",
     )
+
+
+def _newer_without_key(fact: Fact, reference: Reference, when: str) -> list[str]:
+    """Later editions of the fact's series, published by ``when``, that leave the key out
+    (MCS 2026 gives India's reserves as NA): the figure stands, but an editor should know."""
+    later = [
+        s
+        for s in reference.sources
+        if s.series == fact.source.series and fact.source.published < s.published <= when
+    ]
+    if not later:
+        return []
+    holders = {
+        f.source.id
+        for f in reference.facts
+        if (f.subject, f.partner, f.metric, f.commodity, f.measure)
+        == (fact.subject, fact.partner, fact.metric, fact.commodity, fact.measure)
+    }
+    return [s.edition or s.title for s in later if s.id not in holders]
 
 
 def _closest(facts: Sequence[Fact], value: float) -> Fact:
