@@ -325,8 +325,9 @@ def resolve_keys(
         if commodity is None:
             commodity = previous.commodity
         if commodity is None and mention.measure not in _NO_FALLBACK:
-            # one named earlier in the clause, before the previous number's stretch
-            commodity = _nearest(sentence, "commodity", mention.start, clause_start, mention.start)
+            # the nearest named in the clause up to the end of the number's segment ("$1
+            # billion each … over the next six months to enhance rare earth mining")
+            commodity = _nearest(sentence, "commodity", mention.start, clause_start, segment_end)
             if commodity is None and not any(h.kind == "commodity" for h in hits):
                 commodity = carried_commodity
         partner, of_ratio = _partner(
