@@ -260,7 +260,9 @@ def _matchers(vocabulary: Vocabulary) -> _Matchers:
             for form in _variants(term.alias):
                 key = fold(form)
                 if len(key) >= _FUZZY_MIN and key.isalpha():
-                    fuzzy.setdefault((key[0], len(key)), []).append((key, term))
+                    # filed under every word length one edit can reach: one lookup a word
+                    for length in (len(key) - 1, len(key), len(key) + 1):
+                        fuzzy.setdefault((key[0], length), []).append((key, term))
     return _Matchers(folded, exact, {k: tuple(v) for k, v in fuzzy.items()})
 
 
@@ -324,17 +326,16 @@ def _fuzzy_hits(
 
     out: list[tuple[int, int, Term]] = []
     for match in _LONG_WORD.finditer(folded):
-        start, end = match.span()
-        if any(occupied[start:end]):
-            continue
         word = match.group()
-        for length in (len(word) - 1, len(word), len(word) + 1):
-            candidates = table.get((word[0], length), ())
-            hit = next(
-                (t for a, t in candidates if OSA.distance(word, a, score_cutoff=1) <= 1), None
-            )
-            if hit is not None:
-                out.append((start, end, hit))
+        candidates = table.get((word[0], len(word)))
+        if not candidates:
+            continue
+        start, end = match.span()
+        if occupied[start] or occupied[end - 1]:  # English hits stand at word boundaries
+            continue
+        for alias, term in candidates:
+            if OSA.distance(word, alias, score_cutoff=1) <= 1:
+                out.append((start, end, term))
                 break
     return out
 
