@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 from recheck.errors import ReferenceDataError
 from recheck.vocabulary import Term, Vocabulary, read_vocabulary
@@ -47,6 +48,10 @@ UNITS = ("percent", "pp", "t", "x", "rank", "1", "year")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 TABLE_MEASURES = ("amount", "money", "count")
 WORLD = "world"
+
+# libyaml's composer where PyYAML was built with it (the nodes and their marks are the same):
+# the reference is read on every run, and the pure-Python composer is most of start-up.
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +169,7 @@ def _load(files: Iterable[Path]) -> tuple[Reference, list[str]]:
     for path in files:
         name = path.as_posix()
         try:
-            node = yaml.compose(path.read_text(encoding="utf-8"))
+            node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_LOADER)
         except (OSError, UnicodeDecodeError) as exc:
             problems.add(name, None, f"cannot read: {exc}")
             continue
@@ -275,7 +280,9 @@ def _scalar(node: yaml.Node | None) -> Any:
     """The Python value of a scalar node (typed by YAML's own resolver)."""
     if node is None or not isinstance(node, yaml.ScalarNode):
         return None
-    return yaml.safe_load(yaml.serialize(node))
+    # A scalar holds no references to other nodes: a fresh constructor per call is cheap,
+    # and keeps no state between files.
+    return SafeConstructor().construct_object(node)
 
 
 def _text(
