@@ -28,6 +28,7 @@ import codecs
 import contextlib
 import re
 import unicodedata
+from functools import cache
 
 import charset_normalizer
 
@@ -66,24 +67,29 @@ def _ideographs(codec: str, first: tuple[int, int], last: tuple[int, int]) -> fr
     return frozenset(chars)
 
 
-# GB2312 level 1 (3755 frequent simplified) and Big5 level 1 (5401 frequent traditional).
-COMMON_IDEOGRAPHS = _ideographs("gb2312", (0xB0, 0xA1), (0xD7, 0xFE)) | _ideographs(
-    "big5", (0xA4, 0x40), (0xC6, 0x7E)
-)
-# GB2312 level 2 and Big5 level 2: real but less frequent characters (rare-earth names).
-SECONDARY_IDEOGRAPHS = (
-    _ideographs("gb2312", (0xD8, 0xA1), (0xF7, 0xFE))
-    | _ideographs("big5", (0xC9, 0x40), (0xF9, 0xD5))
-) - COMMON_IDEOGRAPHS
+@cache
+def _ideograph_levels() -> tuple[frozenset[str], frozenset[str]]:
+    """GB2312 level 1 and Big5 level 1 (3755 frequent simplified, 5401 frequent traditional);
+    then GB2312 level 2 and Big5 level 2, real but less frequent (rare-earth names). Built on
+    first use: only a file that is not UTF-8 needs them, and they cost ~35 ms."""
+    common = _ideographs("gb2312", (0xB0, 0xA1), (0xD7, 0xFE)) | _ideographs(
+        "big5", (0xA4, 0x40), (0xC6, 0x7E)
+    )
+    secondary = (
+        _ideographs("gb2312", (0xD8, 0xA1), (0xF7, 0xFE))
+        | _ideographs("big5", (0xC9, 0x40), (0xF9, 0xD5))
+    ) - common
+    return common, secondary
 
 
 def _char_score(char: str) -> int:
     code = ord(char)
     if code < 0x80:
         return -3 if code < 0x20 and char not in _ALLOWED_CONTROLS else 0
-    if char in COMMON_IDEOGRAPHS:
+    common, secondary = _ideograph_levels()
+    if char in common:
         return 2
-    if char in SECONDARY_IDEOGRAPHS:
+    if char in secondary:
         return 0
     if char == "\ufffd":
         return -2  # a damaged place: a strict decode of equal merit wins
