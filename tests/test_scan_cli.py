@@ -245,17 +245,50 @@ def test_include_limits_the_extensions_walked(cli, tmp_path: Path, ref: str) -> 
     assert {c["file"] for c in both.json()["claims"]} == {"docs/a.md", "docs/b.txt"}
 
 
+@pytest.fixture
+def always_parallel(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Worker processes even for the seeds (below PARALLEL_MIN_BYTES they are read in one
+    process); returns the sizes of the pools started."""
+    import concurrent.futures
+
+    from recheck import pipeline
+
+    started: list[int] = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    def counting(max_workers: int) -> concurrent.futures.ProcessPoolExecutor:
+        started.append(max_workers)
+        return real(max_workers=max_workers)
+
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", counting)
+    return started
+
+
+def test_small_scans_start_no_worker_processes(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+
+    def refuse(max_workers: int) -> None:
+        raise AssertionError("a pool was started for 40 KB of seeds")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refuse)
+    assert cli("scan", "seeds/", "--format", "json", "--jobs", "2").code == 1
+
+
 @pytest.mark.parametrize("command", ["scan", "claims"])
-def test_jobs_do_not_change_the_output(cli, command: str) -> None:
+def test_jobs_do_not_change_the_output(cli, command: str, always_parallel: list[int]) -> None:
     args = (command, "seeds/", "--format", "json", "--as-of", "2025-11-01")
     one = cli(*args, "--jobs", "1")
     two = cli(*args, "--jobs", "2")
     assert one.out and one.out == two.out
     assert one.code == two.code
     assert cli(*args, "--jobs", "2").out == two.out  # and across runs
+    assert always_parallel == [2, 2]  # the two --jobs 2 runs used worker processes
 
 
-def test_jobs_keep_reconciliation_across_files(cli, tmp_path: Path, ref: str) -> None:
+def test_jobs_keep_reconciliation_across_files(
+    cli, tmp_path: Path, ref: str, always_parallel: list[int]
+) -> None:
     for index, sentence in enumerate((tiny.SUPPORTED, tiny.UNVERIFIED, tiny.OUTDATED)):
         tiny.article(tmp_path / f"{index}.md", sentence)
     outputs = [
