@@ -93,6 +93,8 @@ def claims_in_document(document: Document, vocabulary: Vocabulary | None = None)
             carried_commodity = _last_commodity(hits, sentence.text)
         else:
             keys = [Key() for _ in mentions]
+        # Once per sentence: its claims share the one string.
+        said = " ".join(sentence.original.split()) if mentions else ""
         for mention, key in zip(mentions, keys, strict=True):
             start = sentence.start + mention.start
             end = sentence.start + mention.end
@@ -117,7 +119,7 @@ def claims_in_document(document: Document, vocabulary: Vocabulary | None = None)
                 period=key.period,
                 published=sentence.published,
                 lang=sentence.lang,
-                sentence=" ".join(sentence.original.split()),
+                sentence=said,
                 start=start,
                 end=end,
             )
