@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 import cn2an
 import opencc
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from recheck.numbers import Mention, extract
@@ -310,6 +310,10 @@ def test_any_text_never_raises(text: str) -> None:
 
 @FAST
 @given(numberish_text)
+@example("1e999 tonnes")  # overflowed float conversion (once an OverflowError)
+@example("a 1.5 x 10^999 rise and 9^999")
+@example("7" * 400)  # past the largest float: no quantity
+@example("一" + "兆" * 40 + "吨")
 def test_numberish_text_never_raises(text: str) -> None:
     with time_limit(text):
         mentions = extract(text)

@@ -8,6 +8,7 @@ qualifier and direction of change to the left, and a second core joined by "to",
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -293,11 +294,14 @@ def _digits_value(match: re.Match[str]) -> float:
     cleaned = match.group("mantissa").replace(",", "").replace(" ", "").replace("−", "-")
     value = float(cleaned)
     exponent = match.group("exp") or match.group("exp10")
-    if exponent:
-        value *= 10 ** int(exponent)
     power = match.group("pow")
-    if power:
-        value = float(value ** int(power))
+    try:
+        if exponent:
+            value *= 10.0 ** int(exponent)
+        if power:
+            value = float(value ** int(power))
+    except OverflowError:  # "1e999": no quantity; to_mention drops what is not finite
+        return math.inf
     return value
 
 

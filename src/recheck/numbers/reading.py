@@ -6,6 +6,7 @@ measure the words force); ``to_mention`` converts them with pint to the canonica
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 from recheck.numbers.mention import Mention, interval
@@ -39,7 +40,8 @@ def _convert(value: float, unit: str) -> tuple[float, str, str]:
 
 
 def to_mention(reading: Reading, text: str) -> Mention | None:
-    """The Mention of ``reading`` in canonical units; None if its unit is unknown to pint."""
+    """The Mention of ``reading`` in canonical units; None if its unit is unknown to pint, or
+    if its value is too large for a float (a run of 400 digits is no quantity)."""
     unit = reading.unit or "1"
     try:
         value, canonical, measure = _convert(reading.value * reading.sign, unit)
@@ -58,6 +60,8 @@ def to_mention(reading: Reading, text: str) -> Mention | None:
         measure = "change"
     elif reading.measure in ("share", "ratio", "rank", "change") and canonical in ("percent", "x"):
         measure = reading.measure
+    if not all(math.isfinite(v) for v in (value, low, high) if v is not None):
+        return None
     return Mention(
         start=reading.start,
         end=reading.end,
