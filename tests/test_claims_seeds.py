@@ -133,6 +133,8 @@ ROWS = [
         2025, "2025-09", why="exports to the US fell in September"),
     row("004", 20, "second-largest", "AU", None, "reserves", "rare_earths", "rank",
         why="rank: Australia has the second-largest reserves"),
+    row("004", 20, "largest", None, None, "mine_production", "rare_earths", "rank",
+        why="the largest Australian producer, Lynas: ranked within Australia, not Australia"),
     row("004", 20, "over 70%", "CN", None, "patents", "rare_earths", "share",
         why="rare earth separation patents: the head noun is patents"),
     row("004", 20, "$2.6 billion", "UZ", None, "investment", "rare_earths", "money",
@@ -143,6 +145,8 @@ ROWS = [
         why="85% of refining capacity"),
     row("004", 23, "540,000 tons", "AU", "CN", "exports", "canola", "amount",
         why="ship 540,000 tons of canola to China"),
+    row("004", 23, "largest", None, None, "mine_production", "rare_earths", "rank",
+        why="Lynas, Australia's largest producer: the possessive is where the ranking is made"),
     row("004", 23, "over 90%", "CN", None, "refining", "rare_earths", "share",
         why="China's dominance in refining, with over 90% of global capacity"),
     row("004", 26, "fifth-largest", "AU", None, "reserves", "rare_earths", "rank",
@@ -217,6 +221,8 @@ In the third quarter, China's rare earth exports rose 12%.
 China mined 270,000 tons last year.
 China's mine production was 240,000 tons in 2023 and rose 10% for 2024.
 印度的稀土产量不到中国的十分之一。
+Lynas, Australia's largest rare earth producer, expanded.
+China is the world's largest rare earth producer.
 """
 
 ARTICLE_ROWS = [
@@ -229,6 +235,8 @@ ARTICLE_ROWS = [
     (10, "240,000 tons", ("CN", None, "mine_production", None, "amount", 2023, "2023")),
     (10, "10%", ("CN", None, "mine_production", None, "change", 2024, "2024")),
     (11, "十分之一", ("IN", "CN", "mine_production", "rare_earths", "ratio", None, None)),
+    (12, "largest", (None, None, "mine_production", "rare_earths", "rank", None, None)),
+    (13, "world's largest", ("CN", None, "mine_production", "rare_earths", "rank", None, None)),
 ]
 
 

@@ -177,6 +177,12 @@ _PARTNER_CUES = ("partner_cue", "reliance_cue")
 # Counts and durations ("5 countries", "three months") take a commodity only from their own
 # words, never from elsewhere in the clause or the sentence before.
 _NO_FALLBACK = ("count", "duration")
+# A country in the possessive just before a rank ("Australia's largest producer") or as an
+# adjective just after it ("the largest Australian producer") is where the ranking is made,
+# not what is ranked: the rank is of a producer within that country.
+_POSSESSIVE_GAP = re.compile(r"^['’]s?\s+$")
+_ADJECTIVE_GAP = re.compile(r"^\s+$")
+_NOUN_NEXT = re.compile(r"\s+[A-Za-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,6 +348,10 @@ def resolve_keys(
             (segment_start, segment_end),
             partner if of_ratio else None,
         )
+        if mention.measure == "rank" and _ranked_within_country(sentence, mention):
+            # The key cannot say "within Australia", and the producer ranked is not a
+            # subject the sentence before named: left unresolved, never carried.
+            subject = _AMBIGUOUS
         if subject is None:
             subject = carried_subject
         if subject == _AMBIGUOUS:
@@ -366,6 +376,32 @@ def resolve_keys(
         keys.append(key)
         previous = key
     return keys
+
+
+def _ranked_within_country(sentence: _Sentence, mention: Mention) -> bool:
+    """Whether a rank is made within a country named as possessive or adjective next to it
+    ("Australia's largest rare earth producer", "the largest Australian producer")."""
+    text = sentence.text
+    before = [h for h in sentence.between(0, mention.start) if h.end <= mention.start]
+    if before:
+        hit = before[-1]
+        if (
+            hit.kind == "subject"
+            and hit.id != WORLD
+            and _POSSESSIVE_GAP.match(text[hit.end : mention.start])
+        ):
+            return True
+    after = sentence.between(mention.end, len(text))
+    if after:
+        hit = after[0]
+        if (
+            hit.kind == "subject"
+            and hit.id != WORLD
+            and _ADJECTIVE_GAP.match(text[mention.end : hit.start])
+            and _NOUN_NEXT.match(text, hit.end)
+        ):
+            return True
+    return False
 
 
 def _pick(
