@@ -603,3 +603,36 @@ def test_judge_marks_both_claimed_firsts(reference) -> None:
     assert findings[0].conflicts_with == ("a.txt:3:1",)
     assert findings[1].conflicts_with == ("a.txt:1:1",)
     assert [f.verdict for f in findings] == ["supported", "contradicted"]
+
+
+def test_nearly_a_fall_is_a_fall_just_short_of_it() -> None:
+    # "fell nearly 30%" is -30 with 'nearly': a fall of 27–30%, never more than 30%.
+    fall = claim(-30, "nearly", unit="percent", measure="change")
+    assert claim_interval(fall, Tolerance()) == pytest.approx((-30, -27))
+
+
+# --- ratios of one subject to another -------------------------------------------------------
+
+
+def ratio(value: float, qualifier: str = "eq", **key: object) -> Claim:
+    fields: dict[str, object] = dict(
+        subject="AU", partner="CN", measure="ratio", unit="x", text="one-tenth"
+    )
+    fields.update(key)
+    return claim(value, qualifier, **fields)
+
+
+def test_a_ratio_of_two_subjects_is_derived_from_one_source(reference) -> None:
+    # S 2025: Australia 5.7 Mt against China's 44 Mt is 0.13; S 2023: 4.2 of 44 Mt, 0.095.
+    finding = judge_claim(ratio(0.13), reference, "2025-06-01")
+    assert finding.verdict == "supported", finding.message
+    assert finding.reference is not None and finding.reference.derived
+    assert "0.1295× (5.7M of 44M t)" in finding.message
+    assert verdict(reference, ratio(0.1, "lt")) == "outdated"  # only S 2023's 0.095
+    assert verdict(reference, ratio(0.1, "lt", published="2023-06-01")) == "supported"
+    assert verdict(reference, ratio(0.5, "gt")) == "contradicted"
+
+
+def test_a_ratio_needs_both_subjects_in_one_source(reference) -> None:
+    assert verdict(reference, ratio(0.5, subject="BR", published="2023-06-01")) == "unverified"
+    assert verdict(reference, ratio(0.5, partner=None)) == "unverified"

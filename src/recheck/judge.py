@@ -87,6 +87,9 @@ def claim_interval(claim: Claim, tolerance: Tolerance) -> Interval:
         slack = max(printed_half_unit(value), abs(value) * rel)
         return value - slack, value + slack
     if claim.qualifier == "nearly":
+        # Just short of the figure in size: "fell nearly 30%" (-30) is a fall of 27–30%.
+        if value < 0:
+            return value, value + abs(value) * tolerance.nearly
         return value - abs(value) * tolerance.nearly, value
     low = -math.inf if claim.low is None else claim.low
     high = math.inf if claim.high is None else claim.high
@@ -180,11 +183,62 @@ def facts_for(claim: Claim, reference: Reference) -> list[Fact]:
     is part of the key: a June figure is only judged against June. Where it gives a key by
     year only, a month in the claim narrows nothing.
     """
-    facts = _same_key(claim, reference)
+    facts = _same_key(claim, reference) + ratios_between(claim, reference)
     if any(not f.annual for f in facts):
         period = finer_period(claim)
         return [f for f in facts if f.period == period]
     return facts
+
+
+_RATIO_OF = ("amount", "money")  # figures one subject's can be a multiple of another's
+
+
+def ratios_between(claim: Claim, reference: Reference) -> list[Fact]:
+    """For a ratio of one subject to another ("India's output is less than one-tenth of
+    China's"), the ratio of their figures wherever one source gives both for the same key
+    and year: derived, with the bounds their printed precision allows."""
+    if claim.measure != "ratio" or claim.subject is None or claim.partner is None:
+        return []
+    rows: dict[tuple[str, int | None, str, str, str], dict[str, Fact]] = defaultdict(dict)
+    for fact in reference.facts:
+        if (
+            fact.measure in _RATIO_OF
+            and not fact.derived
+            and fact.partner is None
+            and fact.period is None
+            and (fact.metric, fact.commodity) == (claim.metric, claim.commodity)
+            and fact.subject in (claim.subject, claim.partner)
+            and fact.low == fact.high == fact.value  # a bound (">90 Mt") gives no ratio
+        ):
+            where = (fact.source.id, fact.year, fact.measure, fact.unit, fact.label or "")
+            rows[where][fact.subject] = fact
+    ratios = []
+    for pair in rows.values():
+        mine, theirs = pair.get(claim.subject), pair.get(claim.partner)
+        if mine is None or theirs is None or theirs.value <= 0:
+            continue
+        half_mine, half_theirs = printed_half_unit(mine.value), printed_half_unit(theirs.value)
+        high = (
+            (mine.value + half_mine) / (theirs.value - half_theirs)
+            if theirs.value > half_theirs
+            else None
+        )
+        ratios.append(
+            replace(
+                mine,
+                partner=claim.partner,
+                measure="ratio",
+                value=round(mine.value / theirs.value, 4),
+                low=round(max(0.0, mine.value - half_mine) / (theirs.value + half_theirs), 4),
+                high=None if high is None else round(high, 4),
+                unit="x",
+                derived=True,
+                label=None,
+                caveat=mine.caveat or theirs.caveat,
+                note=f"{_rounded(mine.value)} of {_rounded(theirs.value)} {mine.unit}",
+            )
+        )
+    return ratios
 
 
 def _known_at(facts: Sequence[Fact], when: str) -> list[Fact]:
@@ -376,6 +430,8 @@ def show(fact: Fact, with_when: bool = True) -> str:
         text = f"rank {value}"
     elif fact.unit == "1":
         text = value
+    elif fact.unit == "x":
+        text = f"{value}×"
     elif len(fact.unit) == 3 and fact.unit.isupper():
         text = f"{fact.unit} {value}"
     else:
