@@ -655,11 +655,18 @@ def judge(
     reference: Reference,
     as_of: str | None = None,
     tolerance: Tolerance = Tolerance(),
+    conflicts: Sequence[Conflict] | None = None,
 ) -> tuple[list[Finding], list[Conflict]]:
-    """Verdicts for every claim, in order, and the conflict groups among them."""
+    """Verdicts for every claim, in order, and the conflict groups among them.
+
+    ``conflicts``: those of ``reconcile(claims)``, where a caller has reconciled already
+    (recheck.dask_scan does it as a group-by on its workers).
+    """
     when = as_of or dt.date.today().isoformat()
     names = Names.of_vocabulary(reference.vocabulary)
-    conflicts = reconcile(claims, tolerance, names)
+    if conflicts is None:
+        conflicts = reconcile(claims, tolerance, names)
+    conflicts = list(conflicts)
     partners: dict[str, set[str]] = defaultdict(set)
     by_id = {c.id: c for c in claims}
     for conflict in conflicts:
