@@ -71,17 +71,17 @@ class Progress(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
-class _FileTask:
+class FileTask:
     path: Path
     display: str
 
 
 @dataclass(frozen=True, slots=True)
-class _Batch:
+class FileBatch:
     """Consecutive files for one worker: the vocabulary travels (and its matchers are built)
     once per batch, not once per file."""
 
-    files: tuple[_FileTask, ...]
+    files: tuple[FileTask, ...]
     encoding: str | None
     as_of: str | None
     honour_suppressions: bool
@@ -89,7 +89,7 @@ class _Batch:
 
 
 @dataclass(frozen=True, slots=True)
-class _FileOutcome:
+class FileOutcome:
     claims: tuple[Claim, ...]
     skipped: SkippedFile | None
 
@@ -103,21 +103,22 @@ def suppressed_lines(source: str) -> frozenset[int]:
     )
 
 
-def _read_file(task: _FileTask, batch: _Batch) -> _FileOutcome:
+def read_file(task: FileTask, batch: FileBatch) -> FileOutcome:
+    """The claims of one file of ``batch`` (or why it was skipped)."""
     try:
         document = load_document(task.path, task.display, batch.encoding, as_of=batch.as_of)
     except BinaryFileError:
-        return _FileOutcome((), SkippedFile(task.display, "binary file"))
+        return FileOutcome((), SkippedFile(task.display, "binary file"))
     claims = tuple(claims_in_document(document, batch.vocabulary))
     if batch.honour_suppressions:
         marked = suppressed_lines(document.source)
         claims = tuple(c for c in claims if c.line not in marked)
-    return _FileOutcome(claims, None)
+    return FileOutcome(claims, None)
 
 
-def _read_batch(batch: _Batch) -> tuple[_FileOutcome, ...]:
+def _read_batch(batch: FileBatch) -> tuple[FileOutcome, ...]:
     """One batch's outcomes, in order (top level, so that worker processes can run it)."""
-    return tuple(_read_file(task, batch) for task in batch.files)
+    return tuple(read_file(task, batch) for task in batch.files)
 
 
 # Below this much text (about a quarter of a second of work) starting worker processes costs
@@ -125,7 +126,7 @@ def _read_batch(batch: _Batch) -> tuple[_FileOutcome, ...]:
 PARALLEL_MIN_BYTES = 256 * 1024
 
 
-def _total_size(files: Sequence[_FileTask]) -> int:
+def _total_size(files: Sequence[FileTask]) -> int:
     total = 0
     for task in files:
         with contextlib.suppress(OSError):  # an unreadable file is reported when it is read
@@ -133,15 +134,15 @@ def _total_size(files: Sequence[_FileTask]) -> int:
     return total
 
 
-def _outcomes(batch: _Batch, jobs: int) -> Iterator[_FileOutcome]:
+def _outcomes(batch: FileBatch, jobs: int) -> Iterator[FileOutcome]:
     """Outcomes in the order of ``batch.files``, computed in up to ``jobs`` processes."""
     files = batch.files
     if jobs <= 1 or len(files) <= 2 or _total_size(files[1:]) < PARALLEL_MIN_BYTES:
-        yield from (_read_file(task, batch) for task in files)
+        yield from (read_file(task, batch) for task in files)
         return
     # The first file is read here: it warms the lazily built tables (units, lexicon), which
     # forked workers then inherit instead of each building their own.
-    yield _read_file(files[0], batch)
+    yield read_file(files[0], batch)
     rest = files[1:]
     workers = min(jobs, len(rest))
     # A few batches per worker: few round trips, yet the progress bar keeps moving.
@@ -153,13 +154,30 @@ def _outcomes(batch: _Batch, jobs: int) -> Iterator[_FileOutcome]:
     try:
         pool = ProcessPoolExecutor(max_workers=workers)
     except (OSError, NotImplementedError):  # no process support here (e.g. no semaphores)
-        yield from (_read_file(task, batch) for task in rest)
+        yield from (read_file(task, batch) for task in rest)
         return
     try:
         for outcomes in pool.map(_read_batch, batches):
             yield from outcomes
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def file_batch(paths: Sequence[str], options: ScanOptions, reference: Reference) -> FileBatch:
+    """The files under ``paths`` to read, in walk order, with what reading each needs; for
+    runners other than this module's (recheck.dask_scan)."""
+    if options.encoding is not None:
+        decode(b"", options.encoding)  # an unknown encoding fails before any file is read
+    return FileBatch(
+        tuple(
+            FileTask(path, display)
+            for path, display in walk(paths, options.extensions, options.exclude)
+        ),
+        options.encoding,
+        options.as_of,
+        options.honour_suppressions,
+        reference.vocabulary,
+    )
 
 
 def extract_claims(
@@ -173,18 +191,7 @@ def extract_claims(
     The reference's vocabulary resolves what each number is about.
     """
     reference = reference or load_reference(options.reference)
-    if options.encoding is not None:
-        decode(b"", options.encoding)  # an unknown encoding fails before any file is read
-    batch = _Batch(
-        tuple(
-            _FileTask(path, display)
-            for path, display in walk(paths, options.extensions, options.exclude)
-        ),
-        options.encoding,
-        options.as_of,
-        options.honour_suppressions,
-        reference.vocabulary,
-    )
+    batch = file_batch(paths, options, reference)
     if progress is not None:
         progress.start(len(batch.files))
     claims: list[Claim] = []
