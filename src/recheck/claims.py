@@ -8,7 +8,7 @@ year, period). Fields that cannot be resolved stay ``None``: recheck never inven
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -76,8 +76,9 @@ def claims_in_document(document: Document, vocabulary: Vocabulary | None = None)
     carried: str | None = None
     carried_commodity: str | None = None
     article_start = -1
+    article_starts = [article.start for article in document.articles]
     for sentence in document.sentences:
-        article = _article_of(document, sentence.start)
+        article = _article_of(document, article_starts, sentence.start)
         if article != article_start:
             carried, carried_commodity, article_start = None, None, article
         mentions = extract(sentence.text)
@@ -132,10 +133,12 @@ def claims_in_documents(
     return [c for document in documents for c in claims_in_document(document, vocabulary)]
 
 
-def _article_of(document: Document, offset: int) -> int:
-    for index, article in enumerate(document.articles):
-        if article.start <= offset < article.end:
-            return index
+def _article_of(document: Document, starts: Sequence[int], offset: int) -> int:
+    # Articles are sorted and disjoint (``starts`` are theirs): a bisection, not a pass over
+    # every article for every sentence (an archive file holds thousands of articles).
+    index = bisect_right(starts, offset) - 1
+    if index >= 0 and offset < document.articles[index].end:
+        return index
     return -1
 
 

@@ -154,12 +154,19 @@ def finer_period(claim: Claim) -> str | None:
 
 
 def _same_key(claim: Claim, reference: Reference) -> list[Fact]:
+    subject, metric, commodity, measure = (
+        claim.subject,
+        claim.metric,
+        claim.commodity,
+        claim.measure,
+    )
+    if subject is None or metric is None or commodity is None or measure is None:
+        return []
+    key = (subject, claim.partner, metric, commodity, measure, claim.unit)
     return [
         fact
-        for fact in reference.facts
-        if (fact.subject, fact.partner, fact.metric, fact.commodity, fact.measure, fact.unit)
-        == (claim.subject, claim.partner, claim.metric, claim.commodity, claim.measure, claim.unit)
-        and (not fact.counts or _counts_the_same(claim, fact.counts))
+        for fact in reference.facts_about(key)
+        if not fact.counts or _counts_the_same(claim, fact.counts)
     ]
 
 
@@ -672,12 +679,12 @@ def judge(
     for conflict in conflicts:
         members = [by_id[i] for i in conflict.claims]
         across_subjects = conflict.key.subject is None  # one place, several holders
-        for claim in members:
-            mine = claim_interval(claim, tolerance)
-            for other in members:
+        intervals = [claim_interval(c, tolerance) for c in members]  # once, not per pair
+        for claim, mine in zip(members, intervals, strict=True):
+            for other, theirs in zip(members, intervals, strict=True):
                 if other.id == claim.id or (across_subjects and other.subject == claim.subject):
                     continue
-                if across_subjects or not overlaps(mine, claim_interval(other, tolerance)):
+                if across_subjects or not overlaps(mine, theirs):
                     partners[claim.id].add(other.id)
     notes = share_amount_notes(claims, reference, when, tolerance)
     findings = []

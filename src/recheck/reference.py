@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -103,12 +103,33 @@ class Fact:
         return self.period is None
 
 
+FactKey = tuple[str, str | None, str, str, str, str]  # subject, partner, metric, commodity,
+# measure, unit
+
+
+def fact_key(fact: Fact) -> FactKey:
+    return (fact.subject, fact.partner, fact.metric, fact.commodity, fact.measure, fact.unit)
+
+
 @dataclass(frozen=True, slots=True)
 class Reference:
     sources: tuple[Source, ...]
     facts: tuple[Fact, ...]
     files: tuple[str, ...]
     vocabulary: Vocabulary
+    # The facts by key, built with the reference: a claim's facts are a lookup, not a pass
+    # over every fact (an archive holds tens of thousands of claims).
+    by_key: Mapping[FactKey, tuple[Fact, ...]] = field(default_factory=dict)
+
+    def facts_about(self, key: FactKey) -> tuple[Fact, ...]:
+        return self.by_key.get(key, ())
+
+
+def _index(facts: Iterable[Fact]) -> dict[FactKey, tuple[Fact, ...]]:
+    grouped: dict[FactKey, list[Fact]] = {}
+    for fact in facts:
+        grouped.setdefault(fact_key(fact), []).append(fact)
+    return {key: tuple(group) for key, group in grouped.items()}
 
 
 class _Problems:
@@ -209,6 +230,7 @@ def _load(files: Iterable[Path]) -> tuple[Reference, list[str]]:
         facts=tuple(facts),
         files=tuple(name for name, _ in documents),
         vocabulary=vocabulary,
+        by_key=_index(facts),
     )
     return reference, problems.items
 
