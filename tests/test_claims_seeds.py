@@ -223,6 +223,7 @@ China's mine production was 240,000 tons in 2023 and rose 10% for 2024.
 印度的稀土产量不到中国的十分之一。
 Lynas, Australia's largest rare earth producer, expanded.
 China is the world's largest rare earth producer.
+2024年中国稀土冶炼分离指标为25.4万吨。
 """
 
 ARTICLE_ROWS = [
@@ -237,6 +238,7 @@ ARTICLE_ROWS = [
     (11, "十分之一", ("IN", "CN", "mine_production", "rare_earths", "ratio", None, None)),
     (12, "largest", (None, None, "mine_production", "rare_earths", "rank", None, None)),
     (13, "world's largest", ("CN", None, "mine_production", "rare_earths", "rank", None, None)),
+    (14, "25.4万吨", ("CN", None, "smelting_quota", "rare_earths", "amount", 2024, "2024")),
 ]
 
 

@@ -229,6 +229,24 @@ def test_quotas_by_year_and_no_guess_for_2025(shipped) -> None:
     assert judge_claim(claim(290000, year=2025, **quota), shipped, "").verdict == "unverified"
 
 
+def test_mining_and_smelting_quotas_are_different_figures(shipped) -> None:
+    # 2023: 240,000 t mining / 230,000 t smelting after two batches (September), 255,000 /
+    # 243,850 after the third (15 Dec 2023).
+    mining = dict(unit="t", measure="amount", metric="quota", year=2023, published="2025-06-01")
+    two_batches = judge_claim(claim(240000, **mining), shipped, "")
+    assert two_batches.verdict == "outdated", two_batches.message
+    assert "255,000 t (mining quota, three batches, 2023)" in two_batches.message
+    assert judge_claim(
+        claim(240000, **{**mining, "published": "2023-10-15"}), shipped, ""
+    ).verdict == ("supported")
+    smelting = {**mining, "metric": "smelting_quota"}
+    assert judge_claim(claim(243850, **smelting), shipped, "").verdict == "supported"
+    assert judge_claim(claim(230000, **smelting), shipped, "").verdict == "outdated"
+    assert judge_claim(claim(270000, **{**smelting, "year": 2024}), shipped, "").verdict == (
+        "contradicted"  # 270,000 t was the 2024 mining quota; smelting was 254,000 t
+    )
+
+
 def test_monthly_magnet_exports_to_the_us(shipped) -> None:
     june = claim(
         353,

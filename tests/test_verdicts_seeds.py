@@ -145,6 +145,9 @@ ROWS = [
         why="China's reserves 44 Mt, MCS 2025 (and every edition since 2019)"),
     row(f"{S004}:32:1026", "34%", "outdated", "usgs-mcs-2023",
         why="44/130 Mt = 33.8%, MCS 2023; MCS 2025, current at 2025-05-06, gives 48.9%"),
+    row(f"{S004}:32:1087", "240,000 tons", "outdated", "miit-quota-2023-09",
+        why="2023 mining quota: 240,000 t after two batches (Sep 2023); the third batch "
+        "(Reuters, 15 Dec 2023) made it 255,000 t (was supported by the smelting quota)"),
     row(f"{S004}:32:1189", "about 70%", "supported", "usgs-mcs-2025",
         why="published 2025-05-06: 69.2%, MCS 2025"),
     row(f"{S004}:32:1236", "85%", "contradicted", "iea-gcmo-2024",
@@ -181,10 +184,6 @@ KNOWN_WRONG = [
     known_wrong(f"{S004}:20:194", "$3 billion", "contradicted",
         cause="'$3 billion each' fits neither $1bn each (Australia) nor $3bn combined (White "
         "House); 'both countries' resolves to no subject"),
-    known_wrong(f"{S004}:32:1087", "240,000 tons", "outdated",
-        cause="2023 mining quota was 255,000 t (three batches); 240,000 t was the two-batch "
-        "total. Mining and smelting quotas share a key, so 240,000 fits the 243,850 t "
-        "smelting quota, and the two-batch figure has no dated source in the reference"),
 ]  # fmt: skip
 
 
