@@ -267,3 +267,24 @@ def test_spelling_tolerance_spares_real_words(vocabulary) -> None:
     # ignore word beats an alias of its length ("the Americas" is not the United States).
     text = "Defining the mixing in Americas erbium"
     assert find_terms(vocabulary, text, fuzzy=True) == []
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("The largest Australian producer, Lynas, relies on Malaysia.", "largest"),
+        ("Lynas Corporation, Australia's largest rare earth producer, struggles.", "largest"),
+        ("MP Materials is the second-largest American rare earth producer.", "second-largest"),
+    ],
+)
+def test_a_rank_within_a_country_is_not_that_countrys(vocabulary, text, surface) -> None:
+    # The country is where the ranking is made; not carried either ("Australia" before).
+    (key,) = keys(vocabulary, text, [(surface, "r")], carried="AU")
+    assert key.subject is None
+    assert key.metric == "mine_production"
+
+
+def test_a_country_that_holds_the_rank_keeps_it(vocabulary) -> None:
+    text = "Australia has the second-largest rare earth reserves, and China the world's largest."
+    first, second = keys(vocabulary, text, [("second-largest", "r"), ("world's largest", "r")])
+    assert (first.subject, second.subject) == ("AU", "CN")
