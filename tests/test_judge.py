@@ -636,3 +636,20 @@ def test_a_ratio_of_two_subjects_is_derived_from_one_source(reference) -> None:
 def test_a_ratio_needs_both_subjects_in_one_source(reference) -> None:
     assert verdict(reference, ratio(0.5, subject="BR", published="2023-06-01")) == "unverified"
     assert verdict(reference, ratio(0.5, partner=None)) == "unverified"
+
+
+def test_a_flow_partner_is_not_a_ratio_partner(tmp_path: Path) -> None:
+    # "Australia's exports to China rose 1.3-fold": China is where the exports go, not a
+    # subject whose own exports they are compared with.
+    rows = "values: {AU: 100, CN: 770}}"
+    (tmp_path / "r.yaml").write_text(
+        SOURCES
+        + "tables:\n"
+        + f"  - {{source: survey-2025, metric: exports, commodity: rare_earths, unit: t, {rows}\n"
+        + "  - {source: survey-2025, metric: mine_production, commodity: rare_earths, unit: t, "
+        + f"{rows}\n",
+        encoding="utf-8",
+    )
+    small = load_reference([tmp_path])
+    assert verdict(small, ratio(0.13, metric="exports")) == "unverified"
+    assert verdict(small, ratio(0.13, metric="mine_production")) == "supported"

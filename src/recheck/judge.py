@@ -198,6 +198,9 @@ def facts_for(claim: Claim, reference: Reference) -> list[Fact]:
 
 
 _RATIO_OF = ("amount", "money")  # figures one subject's can be a multiple of another's
+# For flows the partner is the flow's other end ("exports to the US rose 6.6-fold"), not a
+# subject the figure is compared with.
+_FLOWS = ("exports", "imports", "import_reliance")
 
 
 def ratios_between(claim: Claim, reference: Reference) -> list[Fact]:
@@ -205,6 +208,8 @@ def ratios_between(claim: Claim, reference: Reference) -> list[Fact]:
     China's"), the ratio of their figures wherever one source gives both for the same key
     and year: derived, with the bounds their printed precision allows."""
     if claim.measure != "ratio" or claim.subject is None or claim.partner is None:
+        return []
+    if claim.metric in _FLOWS:
         return []
     rows: dict[tuple[str, int | None, str, str, str], dict[str, Fact]] = defaultdict(dict)
     for fact in reference.facts:
