@@ -679,18 +679,7 @@ def judge(
     if conflicts is None:
         conflicts = reconcile(claims, tolerance, names)
     conflicts = list(conflicts)
-    partners: dict[str, set[str]] = defaultdict(set)
-    by_id = {c.id: c for c in claims}
-    for conflict in conflicts:
-        members = [by_id[i] for i in conflict.claims]
-        across_subjects = conflict.key.subject is None  # one place, several holders
-        intervals = [claim_interval(c, tolerance) for c in members]  # once, not per pair
-        for claim, mine in zip(members, intervals, strict=True):
-            for other, theirs in zip(members, intervals, strict=True):
-                if other.id == claim.id or (across_subjects and other.subject == claim.subject):
-                    continue
-                if across_subjects or not overlaps(mine, theirs):
-                    partners[claim.id].add(other.id)
+    partners = _conflict_partners(claims, conflicts, tolerance)
     notes = share_amount_notes(claims, reference, when, tolerance)
     findings = []
     for claim in claims:
@@ -698,6 +687,47 @@ def judge(
         if claim.id in notes:
             finding = replace(finding, message=f"{finding.message} {notes[claim.id]}")
         if partners.get(claim.id):
-            finding = replace(finding, conflicts_with=tuple(sorted(partners[claim.id])))
+            finding = replace(finding, conflicts_with=partners[claim.id])
         findings.append(finding)
     return findings, conflicts
+
+
+def _conflict_partners(
+    claims: Sequence[Claim], conflicts: Sequence[Conflict], tolerance: Tolerance
+) -> dict[str, tuple[str, ...]]:
+    """For each claim in a conflict, the sorted ids of the members it cannot hold with: of
+    a conflict between subjects (two "largest"), every member of another subject.
+
+    Members are taken class by class (same interval, or same subject): an archive states one
+    figure thousands of times, and comparing classes, not pairs, keeps that linear in the
+    members; the members of one class share one tuple.
+    """
+    by_id = {c.id: c for c in claims}
+    found: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for conflict in conflicts:
+        members = [by_id[i] for i in conflict.claims]
+        classes: dict[object, list[str]] = defaultdict(list)
+        for claim in members:
+            label: object = (
+                claim.subject if conflict.key.subject is None else claim_interval(claim, tolerance)
+            )
+            classes[label].append(claim.id)
+        labels = list(classes)
+        for label in labels:
+            others = [
+                i
+                for other in labels
+                if other != label
+                and (
+                    conflict.key.subject is None or not overlaps(label, other)  # type: ignore[arg-type]
+                )
+                for i in classes[other]
+            ]
+            if others:
+                shared = tuple(sorted(others))
+                for claim_id in classes[label]:
+                    found[claim_id].append(shared)
+    return {
+        claim_id: lists[0] if len(lists) == 1 else tuple(sorted({i for ids in lists for i in ids}))
+        for claim_id, lists in found.items()
+    }
