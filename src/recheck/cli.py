@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # the heavy modules load only when a command needs them (fast
     from rich.console import Console
 
     from recheck.documents import SkippedFile
-    from recheck.pipeline import ScanOptions
+    from recheck.pipeline import ScanOptions, ScanResult
     from recheck.report.progress import TerminalProgress
 
 app = typer.Typer(
@@ -188,6 +188,34 @@ def claims(
     write_claims(result, fmt, _console())
 
 
+def _scanned(
+    paths: list[str],
+    settings: Config,
+    include: list[str] | None,
+    exclude: list[str] | None,
+    encoding: str | None,
+    reference: list[str] | None,
+    as_of: str | None,
+    jobs: int | None,
+) -> ScanResult:
+    """The scan that ``scan`` and ``baseline`` both report, with its progress and warnings."""
+    from recheck.pipeline import scan as run_scan
+
+    options = _options(
+        settings,
+        include=include,
+        exclude=exclude,
+        encoding=encoding,
+        reference=reference,
+        as_of=as_of,
+        jobs=jobs,
+    )
+    with _progress() as progress:
+        result = run_scan(paths, options, progress)
+    _warn_skipped(result.skipped)
+    return result
+
+
 @app.command()
 def scan(
     paths: PathsArg,
@@ -216,22 +244,10 @@ def scan(
 ) -> None:
     """Extract, check against the reference, reconcile sources; report."""
     from recheck.judge import SEVERITIES
-    from recheck.pipeline import scan as run_scan
     from recheck.report import write_scan
 
     settings = _settings(config)
-    options = _options(
-        settings,
-        include=include,
-        exclude=exclude,
-        encoding=encoding,
-        reference=reference,
-        as_of=as_of,
-        jobs=jobs,
-    )
-    with _progress() as progress:
-        result = run_scan(paths, options, progress)
-    _warn_skipped(result.skipped)
+    result = _scanned(paths, settings, include, exclude, encoding, reference, as_of, jobs)
     if baseline is not None:
         from recheck.baseline import read_baseline, without_baseline
 
@@ -267,21 +283,9 @@ def baseline_command(
     import json
 
     from recheck.baseline import baseline_document
-    from recheck.pipeline import scan as run_scan
 
     settings = _settings(config)
-    options = _options(
-        settings,
-        include=include,
-        exclude=exclude,
-        encoding=encoding,
-        reference=reference,
-        as_of=as_of,
-        jobs=jobs,
-    )
-    with _progress() as progress:
-        result = run_scan(paths, options, progress)
-    _warn_skipped(result.skipped)
+    result = _scanned(paths, settings, include, exclude, encoding, reference, as_of, jobs)
     sys.stdout.write(json.dumps(baseline_document(result), ensure_ascii=False, indent=2) + "\n")
 
 
