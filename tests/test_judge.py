@@ -11,6 +11,8 @@ from recheck.claims import Claim
 from recheck.judge import Tolerance, claim_interval, judge, judge_claim, reconcile
 from recheck.reference import load_reference
 
+from .claim_factory import make_claim
+
 SOURCES = """sources:
   survey-2023:
     title: Survey 2023
@@ -65,35 +67,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory):
 
 
 def claim(value: float, qualifier: str = "eq", **key: object) -> Claim:
-    low = high = value
-    if qualifier in ("gt", "ge"):
-        high = None
-    if qualifier in ("lt", "le"):
-        low = None
-    fields: dict[str, object] = dict(
-        id="a.txt:1:1",
-        file="a.txt",
-        line=1,
-        column=1,
-        text=f"{value}",
-        value=value,
-        unit="percent",
-        qualifier=qualifier,
-        low=low,
-        high=high,
-        subject="CN",
-        partner=None,
-        metric="reserves",
-        commodity="rare_earths",
-        measure="share",
-        year=None,
-        period=None,
-        published="2025-06-01",
-        lang="en",
-        sentence="s",
-    )
-    fields.update(key)
-    return Claim(**fields)  # type: ignore[arg-type]
+    return make_claim(value, qualifier, **{"text": f"{value}", **key})
 
 
 def verdict(reference, c: Claim, as_of: str = "2025-06-01") -> str:

@@ -17,6 +17,8 @@ from recheck.claims import Claim
 from recheck.judge import judge, judge_claim
 from recheck.reference import Fact, Reference, load_reference
 
+from .claim_factory import make_claim
+
 
 @pytest.fixture(scope="module")
 def shipped() -> Reference:
@@ -24,36 +26,8 @@ def shipped() -> Reference:
 
 
 def claim(value: float, qualifier: str = "eq", **key: object) -> Claim:
-    low: float | None = value
-    high: float | None = value
-    if qualifier in ("gt", "ge"):
-        high = None
-    if qualifier in ("lt", "le"):
-        low = None
-    fields: dict[str, object] = dict(
-        id="seeds/x.txt:32:5",
-        file="seeds/x.txt",
-        line=32,
-        column=5,
-        text=f"{value:g}%",
-        value=value,
-        unit="percent",
-        qualifier=qualifier,
-        low=low,
-        high=high,
-        subject="CN",
-        partner=None,
-        metric="reserves",
-        commodity="rare_earths",
-        measure="share",
-        year=None,
-        period=None,
-        published="2025-05-06",
-        lang="en",
-        sentence="s",
-    )
-    fields.update(key)
-    return Claim(**fields)  # type: ignore[arg-type]
+    where = {"id": "seeds/x.txt:32:5", "file": "seeds/x.txt", "line": 32, "column": 5}
+    return make_claim(value, qualifier, **{**where, "published": "2025-05-06", **key})
 
 
 def facts(reference: Reference, **key: object) -> list[Fact]:

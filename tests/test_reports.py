@@ -19,49 +19,20 @@ from recheck.reference import load_reference
 from recheck.report import github_format, markdown_format, sarif_format, text_format
 from recheck.report.findings import fingerprint
 
+from . import tiny
+from .claim_factory import make_claim
+
 HERE = Path(__file__).parent
 SARIF_SCHEMA = json.loads((HERE / "data" / "sarif" / "sarif-schema-2.1.0.json").read_text("utf-8"))
 
 
 def claim(file: str, line: int, value: float, **extra: object) -> Claim:
-    fields: dict[str, object] = dict(
-        id=f"{file}:{line}:5",
-        file=file,
-        line=line,
-        column=5,
-        text=f"{value:g}%",
-        value=value,
-        unit="percent",
-        qualifier="eq",
-        low=value,
-        high=value,
-        subject="CN",
-        partner=None,
-        metric="reserves",
-        commodity="rare_earths",
-        measure="share",
-        year=None,
-        period=None,
-        published="2025-06-01",
-        lang="en",
-        sentence=f"China holds {value:g}% of reserves.",
-    )
-    fields.update(extra)
-    return Claim(**fields)  # type: ignore[arg-type]
+    where = {"id": f"{file}:{line}:5", "file": file, "line": line, "column": 5}
+    sentence = f"China holds {value:g}% of reserves."
+    return make_claim(value, **{**where, "sentence": sentence, **extra})
 
 
-REFERENCE = """
-sources:
-  survey-2023: {title: Survey 2023, publisher: U.S. Geological Survey, published: 2023-01-31,
-                url: "https://example.org/2023"}
-  survey-2025: {title: Survey 2025, publisher: U.S. Geological Survey, published: 2025-01-31,
-                url: "https://example.org/2025"}
-tables:
-  - {source: survey-2023, metric: reserves, commodity: rare_earths, unit: t,
-     values: {CN: 44000000, AU: 4200000, world: 130000000}}
-  - {source: survey-2025, metric: reserves, commodity: rare_earths, unit: t,
-     values: {CN: 44000000, AU: 5700000, world: ">90000000"}}
-"""
+REFERENCE = tiny.REFERENCE
 
 
 @pytest.fixture(scope="module")
