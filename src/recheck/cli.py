@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -19,8 +19,10 @@ if TYPE_CHECKING:  # the heavy modules load only when a command needs them (fast
     from rich.console import Console
 
     from recheck.documents import SkippedFile
-    from recheck.pipeline import ScanOptions, ScanResult
+    from recheck.pipeline import ClaimsResult, ScanOptions, ScanResult
     from recheck.report.progress import TerminalProgress
+
+_Result = TypeVar("_Result", "ClaimsResult", "ScanResult")
 
 app = typer.Typer(
     name="recheck",
@@ -173,22 +175,14 @@ def claims(
         raise ConfigError(f"recheck claims prints {' or '.join(CLAIMS_FORMATS)}, not {format}")
     # A configured scan format (sarif, github …) does not apply to the claims listing.
     fmt = format or (settings.format if settings.format in CLAIMS_FORMATS else None) or "text"
-    options = _options(
-        settings,
-        include=include,
-        exclude=exclude,
-        encoding=encoding,
-        reference=reference,
-        as_of=as_of,
-        jobs=jobs,
+    result = _read(
+        extract_claims, paths, settings, include, exclude, encoding, reference, as_of, jobs
     )
-    with _progress() as progress:
-        result = extract_claims(paths, options, progress=progress)
-    _warn_skipped(result.skipped)
     write_claims(result, fmt, _console())
 
 
-def _scanned(
+def _read(
+    runner: Callable[..., _Result],
     paths: list[str],
     settings: Config,
     include: list[str] | None,
@@ -197,10 +191,9 @@ def _scanned(
     reference: list[str] | None,
     as_of: str | None,
     jobs: int | None,
-) -> ScanResult:
-    """The scan that ``scan`` and ``baseline`` both report, with its progress and warnings."""
-    from recheck.pipeline import scan as run_scan
-
+) -> _Result:
+    """``runner`` (extract_claims or scan) over ``paths`` with the options of the command
+    line over those of ``settings``; a progress bar where it helps; skipped files warned."""
     options = _options(
         settings,
         include=include,
@@ -211,7 +204,7 @@ def _scanned(
         jobs=jobs,
     )
     with _progress() as progress:
-        result = run_scan(paths, options, progress)
+        result = runner(paths, options, progress=progress)
     _warn_skipped(result.skipped)
     return result
 
@@ -244,10 +237,11 @@ def scan(
 ) -> None:
     """Extract, check against the reference, reconcile sources; report."""
     from recheck.judge import SEVERITIES
+    from recheck.pipeline import scan as run_scan
     from recheck.report import write_scan
 
     settings = _settings(config)
-    result = _scanned(paths, settings, include, exclude, encoding, reference, as_of, jobs)
+    result = _read(run_scan, paths, settings, include, exclude, encoding, reference, as_of, jobs)
     if baseline is not None:
         from recheck.baseline import read_baseline, without_baseline
 
@@ -283,9 +277,10 @@ def baseline_command(
     import json
 
     from recheck.baseline import baseline_document
+    from recheck.pipeline import scan as run_scan
 
     settings = _settings(config)
-    result = _scanned(paths, settings, include, exclude, encoding, reference, as_of, jobs)
+    result = _read(run_scan, paths, settings, include, exclude, encoding, reference, as_of, jobs)
     sys.stdout.write(json.dumps(baseline_document(result), ensure_ascii=False, indent=2) + "\n")
 
 
