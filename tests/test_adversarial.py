@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,6 +18,8 @@ from hypothesis import strategies as st
 
 from recheck.errors import InputError
 from recheck.pipeline import ScanOptions, scan
+
+from .limits import time_limit
 
 MB = 1_000_000
 LIMIT = 30.0  # seconds: "well under 10 s" on an idle machine; CI machines are busier
@@ -38,25 +37,6 @@ HOSTILE = {
     "numeral run": "一二三" * (MB // 3),
     "year run": "2025 " * (MB // 5),
 }
-
-
-@contextmanager
-def time_limit(seconds: float, what: str) -> Iterator[None]:
-    """Fail instead of hanging (POSIX; elsewhere the test runs unguarded)."""
-    if not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def expired(signum: int, frame: object) -> None:
-        raise AssertionError(f"{what}: over {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def strict_json(text: str) -> object:

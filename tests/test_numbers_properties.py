@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import math
 import re
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 
 import cn2an
 import opencc
@@ -17,6 +15,8 @@ from hypothesis import strategies as st
 
 from recheck.numbers import Mention, extract
 from recheck.numbers.mention import QUALIFIERS
+
+from . import limits
 
 FAST = settings(max_examples=200, deadline=None)
 CANONICAL_UNITS = {"percent", "pp", "t", "x", "rank", "1", "year"}
@@ -281,23 +281,9 @@ TIME_LIMIT = 1.0  # seconds for one short string; a normal call takes millisecon
 extract("warm-up: 1.5万吨, 30%")  # load the lexicon and compile the patterns before timing
 
 
-@contextmanager
-def time_limit(text: str) -> Iterator[None]:
-    """Fail instead of hanging when ``extract`` backtracks catastrophically (POSIX only)."""
-    if not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def expired(signum: int, frame: object) -> None:
-        raise AssertionError(f"extract took over {TIME_LIMIT} s on {text!r}")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, TIME_LIMIT)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+def time_limit(text: str) -> AbstractContextManager[None]:
+    """Fail instead of hanging when ``extract`` backtracks catastrophically."""
+    return limits.time_limit(TIME_LIMIT, f"extract on {text!r}")
 
 
 @FAST
