@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import sys
 import tempfile
 import time
 import warnings
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,7 +75,7 @@ def main() -> int:
         return 2
 
     from recheck.numbers import extract
-    from recheck.pipeline import ScanOptions, extract_claims
+    from recheck.pipeline import ScanOptions, extract_claims, scan
     from recheck.reference import load_reference
 
     seeds = seed_texts()
@@ -100,9 +102,17 @@ def main() -> int:
                 Path(folder, f"{copy:03d}_{name}").write_text(text, encoding="utf-8")
         claims = len(extract_claims([folder], options, reference).claims)
         seconds = best_of(args.repeats, lambda: extract_claims([folder], options, reference))
+        # (d) the whole scan as `recheck scan` runs it: reference, verdicts, reconciliation;
+        # in one process, then with one worker process per core.
+        scan_rates = {}
+        for jobs in sorted({1, os.cpu_count() or 1}):
+            scanning = replace(options, jobs=jobs)
+            scan_rates[jobs] = size / best_of(args.repeats, lambda o=scanning: scan([folder], o))
     pipeline_rate = size / seconds
     print(f"recheck pipeline: {pipeline_rate:.1f} KB/s")
     print(f"recheck pipeline claims: {claims}")
+    for jobs, rate in scan_rates.items():
+        print(f"recheck scan (--jobs {jobs}): {rate:.1f} KB/s")
 
     # (c) quantulum3 on the same lines, first copies only. Without its optional classifier
     # (scikit-learn) it warns on import; that mode is the faster one, so the ratio is fair.
@@ -122,6 +132,8 @@ def main() -> int:
     print(f"quantulum3: {quantulum_rate:.1f} KB/s")
     print(f"ratio: {ratio(extract_rate, quantulum_rate)}")
     print(f"ratio (pipeline): {ratio(pipeline_rate, quantulum_rate)}")
+    for jobs, rate in scan_rates.items():
+        print(f"ratio (scan, --jobs {jobs}): {ratio(rate, quantulum_rate)}")
     return 0
 
 
