@@ -242,3 +242,13 @@ def test_sarif_fingerprints_survive_lines_inserted_above(cli, tmp_path: Path) ->
     after = fingerprints()
     assert before and set(after) == set(before)
     assert all(after[fp] == line + 3 for fp, line in before.items())
+
+
+def test_version_answers_before_the_cli_is_imported() -> None:
+    # `recheck --version` in a CI script should cost the interpreter's start-up alone.
+    probe = (
+        "import sys; from recheck.entry import main; main(['--version']); "
+        "print(sorted(m for m in ('typer', 'rich', 'pint', 'recheck.cli') if m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert run.stdout.splitlines() == [f"recheck {__version__}", "[]"]

@@ -1,3 +1,3 @@
-from recheck.cli import main
+from recheck.entry import main
 
 main()

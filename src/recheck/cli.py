@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
-from recheck import __version__
 from recheck.config import Config, find_config, load_config
+from recheck.entry import version_text
 from recheck.errors import ConfigError, RecheckError
 
 if TYPE_CHECKING:  # the heavy modules load only when a command needs them (fast --version)
@@ -87,7 +87,7 @@ JobsOpt = Annotated[
 
 def _version(value: bool) -> None:
     if value:
-        print(f"recheck {__version__}")
+        print(version_text())
         raise typer.Exit()
 
 
