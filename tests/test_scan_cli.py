@@ -136,9 +136,10 @@ def test_text_report_names_file_line_column_of_each_finding(cli, tmp_path: Path,
     assert not listed(by_verdict["outdated"], quiet) and by_verdict["unverified"] not in quiet
     assert "files" in default.splitlines()[-2] and "files" not in quiet
     # the reference source of a judged claim and the members of the conflict, together
-    assert "[U.S. Geological Survey: Survey 2025]" in default
+    assert "      source: U.S. Geological Survey: Survey 2025" in default.splitlines()
     conflict = default[default.index("CONFLICT") :].splitlines()
-    assert by_verdict["supported"] in conflict[1] and by_verdict["outdated"] in conflict[2]
+    members = [line.split()[0] for line in conflict if line.startswith("      a.md:")]
+    assert members[:2] == [by_verdict["supported"], by_verdict["outdated"]]
 
 
 # --- suppressions -------------------------------------------------------------------------

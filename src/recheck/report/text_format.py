@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from collections.abc import Iterable
 
@@ -13,6 +14,8 @@ from rich.text import Text
 from recheck.claims import Claim
 from recheck.judge import SEVERITIES, Finding
 from recheck.pipeline import ClaimsResult, ScanResult
+
+_INDENT = 6  # the explanation under a finding's first line
 
 VERDICT_STYLE = {
     "supported": "green",
@@ -120,13 +123,18 @@ def render_scan(
         if claim.file != current:
             current = claim.file
             console.print(Text(current, style="bold underline"))
-        console.print(_finding_line(finding))
+        head, *details = _finding_lines(finding)
+        console.print(head)
+        for detail in details:
+            console.print(_indented(detail, console.width))
     if conflicts:
         console.print(Text("conflicts", style="bold underline"))
         by_id = {f.claim.id: f.claim for f in result.findings}
         for conflict in conflicts:
             badge = Text(f" {'CONFLICT':<12}", style=VERDICT_STYLE["conflict"])
-            console.print(Text.assemble("  ", badge, f" {conflict.severity}: {conflict.message}"))
+            console.print(Text.assemble("  ", badge, f" {conflict.severity}"))
+            console.print(_indented(Text(conflict.message), console.width))
+
             for claim_id in conflict.claims:
                 member = by_id.get(claim_id)
                 text = member.text if member else ""
@@ -156,14 +164,25 @@ def render_scan(
     console.print(summary)
 
 
-def _finding_line(finding: Finding) -> Text:
+def _indented(text: Text, width: int) -> Text:
+    """``text`` wrapped to ``width`` under an indent, without trailing spaces (rich pads a
+    wrapped block to the full width)."""
+    lines = textwrap.wrap(text.plain, max(20, width - _INDENT), break_on_hyphens=False)
+    indent = " " * _INDENT
+    return Text("\n".join(indent + line for line in lines), style=text.style)
+
+
+def _finding_lines(finding: Finding) -> list[Text]:
+    """The place, verdict and expression on one line (an editor jumps to ``file:line:col``),
+    then what the reference says, its source and the claims it conflicts with, indented."""
     claim = finding.claim
     badge = Text(f" {finding.verdict.upper():<12}", style=VERDICT_STYLE[finding.verdict])
-    line = Text.assemble(f"  {claim.id}", badge, " ", (claim.text, "bold"), f"  {finding.message}")
+    lines = [Text.assemble(f"  {claim.id}", badge, " ", (claim.text, "bold"))]
+    lines.append(Text(finding.message))
     if finding.reference is not None:
         source = finding.reference.source
         where = f", {finding.reference.locator}" if finding.reference.locator else ""
-        line.append(f"  [{source.publisher}: {source.title}{where}]", style="dim")
+        lines.append(Text(f"source: {source.publisher}: {source.title}{where}", style="dim"))
     if finding.conflicts_with:
-        line.append(f"  conflicts with {', '.join(finding.conflicts_with)}", style="magenta")
-    return line
+        lines.append(Text(f"conflicts with {', '.join(finding.conflicts_with)}", style="magenta"))
+    return lines
