@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from recheck.claims import Claim
-from recheck.judge import Tolerance, claim_interval, judge, judge_claim, reconcile
+from recheck.intervals import Tolerance, claim_interval
+from recheck.judge import judge, judge_claim
+from recheck.reconcile import reconcile
 from recheck.reference import load_reference
 
 from .claim_factory import make_claim
@@ -251,7 +253,7 @@ def test_more_qualifiers(reference, value, qualifier, expected) -> None:
 
 
 def test_reference_precision_and_bounds(reference) -> None:
-    from recheck.judge import fact_interval
+    from recheck.intervals import fact_interval
 
     refining = next(f for f in reference.facts if f.metric == "refining")
     assert fact_interval(refining) == pytest.approx((90.5, 91.5))  # printed 91
@@ -501,7 +503,7 @@ def test_the_report_document_keeps_the_contract_shape(reference) -> None:
 
 
 def test_touching_intervals_do_not_fit() -> None:
-    from recheck.judge import overlaps
+    from recheck.intervals import overlaps
 
     assert not overlaps((5.5, 6.5), (6.5, 7.5))  # six is not seven
     assert overlaps((5.5, 6.5), (6.5, 6.5))  # a point on the edge still fits

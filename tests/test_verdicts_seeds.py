@@ -17,8 +17,9 @@ from typing import Any
 
 import pytest
 
-from recheck.judge import Conflict, Finding
+from recheck.judge import Finding
 from recheck.pipeline import ScanOptions, scan
+from recheck.reconcile import Conflict
 
 from .conftest import SEEDS
 

@@ -1,6 +1,6 @@
 """recheck: a numeric fact-checker for news articles.
 
-The data flow is documents → numbers → claims → reference → judge → report; each
+The data flow is documents → numbers → claims → reference → judge / reconcile → report; each
 stage is a module (or package) of its own and usable without the CLI.
 """
 

@@ -542,3 +542,10 @@ def _partner(sentence: _Sentence, mention: Mention, lo: int, hi: int) -> tuple[s
         return None, False
     hit = min(partners, key=lambda h: min(abs(h.start - mention.end), abs(mention.start - h.end)))
     return (None if sentence.coordinated(hit) else hit.id), False
+
+
+def finer_period(claim: Claim) -> str | None:
+    """The claim's period when finer than its year (``2025-06``), else None."""
+    if claim.period is None or claim.period == (str(claim.year) if claim.year else None):
+        return None
+    return claim.period if len(claim.period) > 4 else None

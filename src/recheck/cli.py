@@ -120,7 +120,7 @@ def _options(
     import os
 
     from recheck.documents import DEFAULT_EXTENSIONS
-    from recheck.judge import Tolerance
+    from recheck.intervals import Tolerance
     from recheck.pipeline import ScanOptions
 
     when = as_of or config.as_of

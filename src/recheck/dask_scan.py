@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from recheck.claims import Claim
-from recheck.judge import Conflict, Names, Tolerance, judge, reconcile
+from recheck.intervals import Tolerance
+from recheck.judge import judge
 from recheck.pipeline import (
     FileBatch,
     FileOutcome,
@@ -24,7 +25,9 @@ from recheck.pipeline import (
     file_batch,
     read_file,
 )
+from recheck.reconcile import Conflict, reconcile
 from recheck.reference import load_reference
+from recheck.wording import Names
 
 
 def scan_with_dask(
@@ -87,6 +90,6 @@ def _reconciled(claims: Any, tolerance: Tolerance, names: Names) -> Any:
 
 
 def _order(conflicts: Iterable[Conflict]) -> list[Conflict]:
-    """The order of :func:`recheck.judge.reconcile`: conflicts of one subject by the id of
+    """The order of :func:`recheck.reconcile.reconcile`: conflicts of one subject by the id of
     their first claim, then those between subjects (both "the largest") the same way."""
     return sorted(conflicts, key=lambda c: (c.key.subject is None, c.claims[0]))

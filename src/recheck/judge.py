@@ -1,4 +1,5 @@
-"""Judgement: a verdict for each claim against the reference, and conflicts between claims.
+"""Verdicts: each claim against the reference; ``judge`` also attaches the conflicts that
+recheck.reconcile finds among the claims.
 
 Time: a claim is judged against the reference as it stood when its article was published.
 Each source belongs to a *series* (USGS Mineral Commodity Summaries, the IEA outlook …); the
@@ -18,9 +19,18 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from recheck.claims import Claim
+from recheck.claims import Claim, finer_period
+from recheck.intervals import (
+    Interval,
+    Tolerance,
+    claim_interval,
+    fact_interval,
+    overlaps,
+    printed_interval,
+)
+from recheck.reconcile import Conflict, conflict_partners, reconcile
 from recheck.reference import WORLD, Fact, Reference, printed_half_unit
-from recheck.vocabulary import Vocabulary
+from recheck.wording import Names, describe_key
 
 VERDICTS = ("supported", "outdated", "contradicted", "unverified")
 SEVERITY_OF = {
@@ -30,16 +40,6 @@ SEVERITY_OF = {
     "supported": "none",
 }
 SEVERITIES = ("error", "warning", "note", "none")  # most severe first
-
-
-@dataclass(frozen=True, slots=True)
-class Tolerance:
-    """How far the words of a claim stretch (relative to its value). Configurable under
-    ``[tolerance]`` in recheck.toml; the defaults are documented in the README."""
-
-    eq: float = 0.02  # a plain "70%" still rounds: 70 covers 68.6–71.4
-    approx: float = 0.10  # "about 70%" covers 63–77
-    nearly: float = 0.10  # "nearly 90%" covers 81–90: just below, never above
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,103 +54,11 @@ class Finding:
     conflicts_with: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class ConflictKey:
-    subject: str | None
-    partner: str | None
-    metric: str | None
-    commodity: str | None
-    measure: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    key: ConflictKey
-    year: int | None
-    claims: tuple[str, ...]
-    severity: str
-    message: str
-
-
-Interval = tuple[float, float]
-
-
-# --- intervals ----------------------------------------------------------------------------
-
-
-def claim_interval(claim: Claim, tolerance: Tolerance) -> Interval:
-    """The values the words of ``claim`` allow: 'over 90%' is (90, ∞), 'nearly 90%' just
-    below 90, 'about 70%' 70 with a relative slack, a plain figure its rounding."""
-    value = claim.value
-    if claim.qualifier in ("eq", "approx"):
-        rel = tolerance.eq if claim.qualifier == "eq" else tolerance.approx
-        slack = max(printed_half_unit(value), abs(value) * rel)
-        return value - slack, value + slack
-    if claim.qualifier == "nearly":
-        # Just short of the figure in size: "fell nearly 30%" (-30) is a fall of 27–30%.
-        if value < 0:
-            return value, value + abs(value) * tolerance.nearly
-        return value - abs(value) * tolerance.nearly, value
-    low = -math.inf if claim.low is None else claim.low
-    high = math.inf if claim.high is None else claim.high
-    if claim.qualifier == "range":
-        return low - printed_half_unit(low) if claim.low is not None else low, (
-            high + printed_half_unit(high) if claim.high is not None else high
-        )
-    return low, high
-
-
-def printed_interval(claim: Claim, tolerance: Tolerance) -> Interval:
-    """What a plain figure covers by its printed digits alone (44 → 43.5–44.5), without the
-    verifier's slack; qualified figures keep the interval of their words. Used where two
-    claims are combined, so that the slack is not counted twice."""
-    if claim.qualifier == "eq":
-        half = printed_half_unit(claim.value)
-        return claim.value - half, claim.value + half
-    return claim_interval(claim, tolerance)
-
-
-def fact_interval(fact: Fact) -> Interval:
-    """The values a reference figure covers, given the precision it was printed with."""
-    if fact.derived:  # derived shares and ranks carry their own computed bounds
-        low = -math.inf if fact.low is None else fact.low
-        high = math.inf if fact.high is None else fact.high
-        if fact.measure == "share" and fact.low is not None and fact.high is not None:
-            return low - 0.05, high + 0.05
-        return low, high
-    if fact.low is not None and fact.high is not None and fact.low != fact.high:
-        # a span ("11..20"): each end as printed
-        return fact.low - printed_half_unit(fact.low), fact.high + printed_half_unit(fact.high)
-    half = printed_half_unit(fact.value)
-    low = -math.inf if fact.low is None else fact.low - half
-    high = math.inf if fact.high is None else fact.high + half
-    return low, high
-
-
-def overlaps(a: Interval, b: Interval) -> bool:
-    """Whether one value fits both. Intervals that only touch do not count (a plain 6
-    covers 5.5–6.5, a printed 7 covers 6.5–7.5: six is not seven), unless one is a point."""
-    if a[0] == a[1] or b[0] == b[1]:
-        return a[0] <= b[1] and b[0] <= a[1]
-    return a[0] < b[1] and b[0] < a[1]
-
-
 # --- which facts speak to a claim ----------------------------------------------------------
 
 
 def series_of(fact: Fact) -> str:
     return fact.source.series
-
-
-def key_of(claim: Claim) -> ConflictKey:
-    return ConflictKey(claim.subject, claim.partner, claim.metric, claim.commodity, claim.measure)
-
-
-def finer_period(claim: Claim) -> str | None:
-    """The claim's period when finer than its year (``2025-06``), else None."""
-    if claim.period is None or claim.period == (str(claim.year) if claim.year else None):
-        return None
-    return claim.period if len(claim.period) > 4 else None
 
 
 def _same_key(claim: Claim, reference: Reference) -> list[Fact]:
@@ -477,44 +385,6 @@ def _rounded(value: float) -> str:
     return f"{value:.3g}"
 
 
-@dataclass(frozen=True, slots=True)
-class Names:
-    """Display names of ids: the first English alias of each in the vocabulary."""
-
-    names: tuple[tuple[tuple[str, str], str], ...] = ()
-
-    @staticmethod
-    def of_vocabulary(vocabulary: Vocabulary) -> Names:
-        first: dict[tuple[str, str], str] = {}
-        for term in vocabulary.terms:
-            if term.lang == "en":
-                first.setdefault((term.kind, term.id), term.alias)
-        return Names(tuple(first.items()))
-
-    def of(self, kind: str, ident: str | None) -> str:
-        if ident is None:
-            return "?"
-        return dict(self.names).get((kind, ident), ident)
-
-
-def describe_key(claim: Claim, names: Names | None = None) -> str:
-    """What the claim is about, in words: ``China, rare earths reserves: share``."""
-    names = names or Names()
-    text = (
-        f"{names.of('subject', claim.subject)}, {names.of('commodity', claim.commodity)} "
-        f"{names.of('metric', claim.metric)}"
-    )
-    if claim.partner:
-        text += f" (partner {names.of('subject', claim.partner)})"
-    if claim.period and finer_period(claim):
-        text += f", {claim.period}"
-    elif claim.year:
-        text += f", {claim.year}"
-    if claim.measure:
-        text += f": {claim.measure}"
-    return text
-
-
 # --- a share and an amount in one sentence --------------------------------------------------
 
 
@@ -585,83 +455,6 @@ def _as_printed(fact: Fact) -> Interval:
     return fact.value - half, fact.value + half
 
 
-# --- reconciliation ------------------------------------------------------------------------
-
-
-def reconcile(
-    claims: Sequence[Claim], tolerance: Tolerance = Tolerance(), names: Names | None = None
-) -> list[Conflict]:
-    """Groups of claims with the same key and period that cannot all hold.
-
-    Claims without a stated year are compared with claims published in the same year; ranks
-    are compared with ranks (the unit is part of the key). A group inside one file is an
-    ``error``; one that spans files is a ``warning``.
-    """
-    groups: dict[tuple[ConflictKey, str, str], list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if claim.subject is None or claim.metric is None or claim.commodity is None:
-            continue
-        period = claim.period or (f"as of {claim.published[:4]}" if claim.published else "undated")
-        groups[(key_of(claim), claim.unit, period)].append(claim)
-    conflicts: list[Conflict] = []
-    for (key, _unit, period), members in sorted(groups.items(), key=lambda g: g[1][0].id):
-        if len(members) < 2:
-            continue
-        intervals = [claim_interval(c, tolerance) for c in members]
-        if max(i[0] for i in intervals) <= min(i[1] for i in intervals):
-            continue  # one value fits every claim
-        files = {c.file for c in members}
-        severity = "error" if len(files) == 1 else "warning"
-        stated = "; ".join(f"{c.text} ({c.id})" for c in members)
-        what = describe_key(replace(members[0], year=None, period=None), names)
-        where = "in one file" if len(files) == 1 else f"across {len(files)} files"
-        conflicts.append(
-            Conflict(
-                key=key,
-                year=members[0].year,
-                claims=tuple(c.id for c in members),
-                severity=severity,
-                message=f"{what}, {period}: stated incompatibly {where}: {stated}",
-            )
-        )
-    return conflicts + _two_firsts(claims, names)
-
-
-def _two_firsts(claims: Sequence[Claim], names: Names | None) -> list[Conflict]:
-    """Ranks against ranks across subjects: two subjects both claimed the largest for the
-    same metric, material and period. (Lower ranks are left alone: rounded tables often tie
-    them — Brazil and Vietnam were both second with 22 Mt.)"""
-    firsts: dict[tuple[str | None, str, str, str], list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if claim.measure != "rank" or claim.qualifier != "eq" or claim.value != 1:
-            continue
-        if claim.subject is None or claim.metric is None or claim.commodity is None:
-            continue
-        period = claim.period or (f"as of {claim.published[:4]}" if claim.published else "undated")
-        firsts[(claim.partner, claim.metric, claim.commodity, period)].append(claim)
-    names = names or Names()
-    conflicts: list[Conflict] = []
-    for (partner, metric, commodity, period), members in sorted(
-        firsts.items(), key=lambda g: g[1][0].id
-    ):
-        if len({c.subject for c in members}) < 2:
-            continue
-        files = {c.file for c in members}
-        what = describe_key(replace(members[0], subject=None, year=None, period=None), names)
-        stated = "; ".join(f"{names.of('subject', c.subject)} {c.text} ({c.id})" for c in members)
-        where = "in one file" if len(files) == 1 else f"across {len(files)} files"
-        conflicts.append(
-            Conflict(
-                key=ConflictKey(None, partner, metric, commodity, "rank"),
-                year=members[0].year,
-                claims=tuple(c.id for c in members),
-                severity="error" if len(files) == 1 else "warning",
-                message=f"{what}, {period}: more than one subject ranked first {where}: {stated}",
-            )
-        )
-    return conflicts
-
-
 def judge(
     claims: Sequence[Claim],
     reference: Reference,
@@ -679,7 +472,7 @@ def judge(
     if conflicts is None:
         conflicts = reconcile(claims, tolerance, names)
     conflicts = list(conflicts)
-    partners = _conflict_partners(claims, conflicts, tolerance)
+    partners = conflict_partners(claims, conflicts, tolerance)
     notes = share_amount_notes(claims, reference, when, tolerance)
     findings = []
     for claim in claims:
@@ -690,44 +483,3 @@ def judge(
             finding = replace(finding, conflicts_with=partners[claim.id])
         findings.append(finding)
     return findings, conflicts
-
-
-def _conflict_partners(
-    claims: Sequence[Claim], conflicts: Sequence[Conflict], tolerance: Tolerance
-) -> dict[str, tuple[str, ...]]:
-    """For each claim in a conflict, the sorted ids of the members it cannot hold with: of
-    a conflict between subjects (two "largest"), every member of another subject.
-
-    Members are taken class by class (same interval, or same subject): an archive states one
-    figure thousands of times, and comparing classes, not pairs, keeps that linear in the
-    members; the members of one class share one tuple.
-    """
-    by_id = {c.id: c for c in claims}
-    found: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for conflict in conflicts:
-        members = [by_id[i] for i in conflict.claims]
-        classes: dict[object, list[str]] = defaultdict(list)
-        for claim in members:
-            label: object = (
-                claim.subject if conflict.key.subject is None else claim_interval(claim, tolerance)
-            )
-            classes[label].append(claim.id)
-        labels = list(classes)
-        for label in labels:
-            others = [
-                i
-                for other in labels
-                if other != label
-                and (
-                    conflict.key.subject is None or not overlaps(label, other)  # type: ignore[arg-type]
-                )
-                for i in classes[other]
-            ]
-            if others:
-                shared = tuple(sorted(others))
-                for claim_id in classes[label]:
-                    found[claim_id].append(shared)
-    return {
-        claim_id: lists[0] if len(lists) == 1 else tuple(sorted({i for ids in lists for i in ids}))
-        for claim_id, lists in found.items()
-    }

@@ -26,7 +26,9 @@ from recheck.documents import (
     load_document,
     walk,
 )
-from recheck.judge import Conflict, Finding, Tolerance, judge
+from recheck.intervals import Tolerance
+from recheck.judge import Finding, judge
+from recheck.reconcile import Conflict
 from recheck.reference import Reference, load_reference
 from recheck.vocabulary import Vocabulary
 

@@ -6,8 +6,9 @@ import hashlib
 import re
 from collections.abc import Mapping
 
-from recheck.judge import SEVERITIES, Conflict, Finding
+from recheck.judge import SEVERITIES, Finding
 from recheck.pipeline import ScanResult
+from recheck.reconcile import Conflict
 
 RULES = {
     "contradicted": "A figure that fits no edition of the reference.",
