@@ -6,7 +6,7 @@ import json
 from pathlib import PurePath
 
 from rich.console import Console
-from rich.table import Table
+from rich.text import Text
 
 from recheck.judge import show
 from recheck.reference import Fact, Reference
@@ -15,27 +15,32 @@ from recheck.reference import Fact, Reference
 def render_refs(reference: Reference, console: Console) -> None:
     """Sources, then the facts of each source (as an editor reads them, with where each
     figure was read and the YAML line it comes from)."""
-    sources = Table(title="Sources", box=None, header_style="bold")
-    for column in ("id", "edition", "publisher", "published", "url"):
-        sources.add_column(column, overflow="fold")
+    # One source a line, its address under it: a URL folded into a table column can be
+    # neither read nor clicked.
+    console.print(Text("Sources", style="bold underline"))
     for s in reference.sources:
-        sources.add_row(s.id, s.edition or s.title, s.publisher, s.published, s.url or "")
-    console.print(sources)
-    facts = Table(title="Facts", box=None, header_style="bold")
-    for column in ("key", "measure", "when", "value", "source", "entered at"):
-        facts.add_column(column, overflow="fold")
-    ordered = sorted(reference.facts, key=_order)
-    for f in ordered:
-        key = f"{f.subject}{' ← ' + f.partner if f.partner else ''} {f.metric} {f.commodity}"
-        facts.add_row(
-            key,
-            f.measure + (" (derived)" if f.derived else ""),
-            f.period or (str(f.year) if f.year is not None else ""),
-            show(f, with_when=False),
-            f.source.id,
-            PurePath(f.origin).name,
+        edition = s.edition or s.title
+        console.print(
+            Text.assemble((s.id, "bold"), f"  {edition} — {s.publisher}, published {s.published}")
         )
-    console.print(facts)
+        if s.url:
+            console.print(Text(f"    {s.url}", style="dim"))
+    # Facts by key, one a line: when, the value as an editor reads it, source, YAML line.
+    console.print(Text("Facts", style="bold underline"))
+    current = None
+    for f in sorted(reference.facts, key=_order):
+        key = f"{f.subject}{' ← ' + f.partner if f.partner else ''} {f.metric} {f.commodity}"
+        heading = f"{key} ({f.measure}{', derived' if f.derived else ''})"
+        if heading != current:
+            current = heading
+            console.print(Text(heading, style="bold"))
+        when = f.period or (str(f.year) if f.year is not None else "—")
+        console.print(
+            Text.assemble(
+                f"    {when:<8} {show(f, with_when=False)}  ",
+                (f"{f.source.id}, {PurePath(f.origin).name}", "dim"),
+            )
+        )
     derived = sum(1 for f in reference.facts if f.derived)
     console.print(
         f"{len(reference.facts)} facts ({len(reference.facts) - derived} entered, "
