@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +14,8 @@ from recheck.numbers.english import _lowered, _next_core, _patterns
 from recheck.numbers.lexicon import load_lexicon, prefix_alternation
 from recheck.numbers.mention import Mention
 from recheck.numbers.nonclaims import _patterns as _masks
+
+from .limits import time_limit
 
 FAST = settings(max_examples=300, deadline=None)
 
@@ -116,3 +119,38 @@ def test_overlaps_are_resolved_as_by_one_greedy_pass(spans: list[tuple[int, int]
         for start, length in spans
     ]
     assert _without_overlaps(candidates) == _greedy_reference(candidates)
+
+
+# Every pattern that is searched across a whole sentence (not matched at one place): each
+# must take time linear in the text on long runs of what it matches. A pattern that retries a
+# long run from every position inside it is quadratic, and a 1 MB line then never ends.
+HOSTILE_RUNS = {
+    "digits": "1", "comma chain": "1,", "spaced digits": "1 ", "dot chain": "1.",
+    "letters": "a", "capitals": "A", "words": "a ", "ten": "ten ", "the": "the ",
+    "over": "over ", "万": "万", "一": "一", "百分之": "百分之", "dollars": "$", "dashes": "-",
+    "3万4000": "3万4000 ", "at": "a@", "slashes": "1/",
+}  # fmt: skip
+RUN_LENGTH = 40_000  # characters: quadratic takes seconds here, linear milliseconds
+
+
+def _scanned_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    from recheck.numbers.chinese import _patterns as chinese_patterns
+
+    lexicon = load_lexicon()
+    english, chinese = _patterns(lexicon), chinese_patterns(lexicon)
+    found = [("english core", english.core), ("english start", english.start)]
+    found.append(("chinese core", chinese.core))
+    for index, mask in enumerate(_masks(lexicon)):
+        found.append((f"mask {index}", mask.pattern))
+        if mask.needs is not None:
+            found.append((f"mask {index} needs", mask.needs))
+    return found
+
+
+@pytest.mark.parametrize("run", list(HOSTILE_RUNS))
+def test_sentence_wide_patterns_are_linear_on_long_runs(run: str) -> None:
+    text = (HOSTILE_RUNS[run] * RUN_LENGTH)[:RUN_LENGTH]
+    for name, pattern in _scanned_patterns():
+        with time_limit(2.0, f"{name} on a run of {run!r}"):
+            for _ in pattern.finditer(text):
+                pass

@@ -111,7 +111,9 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
     )
     return (
         _mask(
-            r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+",
+            # An address's name starts where its run of name characters starts, and is read
+            # possessively: tried from inside a long run, it would rescan it (quadratic).
+            r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+",
             needs=r"[wW@/](?:(?<=[@/])|[wW][wW]\.)",  # a class first: the search skips to it
             flags=re.IGNORECASE,
         ),
