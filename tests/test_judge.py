@@ -620,6 +620,7 @@ def test_a_flow_partner_is_not_a_ratio_partner(tmp_path: Path) -> None:
     rows = "values: {AU: 100, CN: 770}}"
     (tmp_path / "r.yaml").write_text(
         SOURCES
+        + "vocabulary:\n  flows: [exports]\n"
         + "tables:\n"
         + f"  - {{source: survey-2025, metric: exports, commodity: rare_earths, unit: t, {rows}\n"
         + "  - {source: survey-2025, metric: mine_production, commodity: rare_earths, unit: t, "

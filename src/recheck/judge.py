@@ -106,9 +106,6 @@ def facts_for(claim: Claim, reference: Reference) -> list[Fact]:
 
 
 _RATIO_OF = ("amount", "money")  # figures one subject's can be a multiple of another's
-# For flows the partner is the flow's other end ("exports to the US rose 6.6-fold"), not a
-# subject the figure is compared with.
-_FLOWS = ("exports", "imports", "import_reliance")
 
 
 def ratios_between(claim: Claim, reference: Reference) -> list[Fact]:
@@ -117,7 +114,9 @@ def ratios_between(claim: Claim, reference: Reference) -> list[Fact]:
     and year: derived, with the bounds their printed precision allows."""
     if claim.measure != "ratio" or claim.subject is None or claim.partner is None:
         return []
-    if claim.metric in _FLOWS:
+    if claim.metric in reference.vocabulary.flows:
+        # the partner is the flow's other end ("exports to the US rose 6.6-fold"), not a
+        # subject the figure is compared with
         return []
     rows: dict[tuple[str, int | None, str, str, str], dict[str, Fact]] = defaultdict(dict)
     for fact in reference.facts:

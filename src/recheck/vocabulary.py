@@ -62,6 +62,11 @@ class Vocabulary:
     def ids(self, kind: str) -> frozenset[str]:
         return frozenset(t.id for t in self.terms if t.kind == kind)
 
+    @property
+    def flows(self) -> frozenset[str]:
+        """The metrics that measure a flow between two parties (the ``flows`` section)."""
+        return self.ids("flow")
+
 
 def _problem(file: str, node: yaml.Node | None, message: str) -> str:
     line = node.start_mark.line + 1 if node is not None else 1
@@ -136,6 +141,14 @@ def read_vocabulary(file: str, node: yaml.Node, problems: list[str]) -> list[Ter
                     Term("ignore", "ignore", w, lang_node.value)
                     for w in _strings(file, words, section, problems)
                 )
+        elif section == "flows":
+            # Metrics of a flow between two parties (exports to, reliance on): their partner
+            # is the flow's other end, never a subject the figure is compared with.
+            for ident in _strings(file, value, section, problems):
+                if re.fullmatch(r"[A-Za-z0-9_]+", ident):
+                    terms.append(Term("flow", ident, "", ""))
+                else:
+                    problems.append(_problem(file, value, f"{section}: bad metric id '{ident}'"))
         elif section == "time":
             terms.extend(_read_time(file, value, problems))
         elif section == "cues":
@@ -243,6 +256,8 @@ def _matchers(vocabulary: Vocabulary) -> _Matchers:
     folded = ahocorasick.Automaton()
     exact = ahocorasick.Automaton()
     for term in vocabulary.terms:
+        if not term.alias:  # a property of an id (a flow metric), not a word to find
+            continue
         if term.lang == "en":
             for form in _variants(term.alias):
                 if _is_case_sensitive(term.alias):
