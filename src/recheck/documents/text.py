@@ -92,8 +92,3 @@ def position(line_starts: Sequence[int], offset: int) -> tuple[int, int]:
         raise ValueError(f"negative offset {offset}")
     line = bisect_right(line_starts, offset)
     return line, offset - line_starts[line - 1] + 1
-
-
-def blank(text: str) -> str:
-    """``text`` with every character but line breaks replaced by a space."""
-    return "".join(ch if ch in "\r\n" else " " for ch in text)

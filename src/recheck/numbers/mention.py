@@ -28,20 +28,6 @@ class Mention:
     high: float | None = None
     measure: str | None = None
 
-    def shifted(self, offset: int) -> Mention:
-        """The same mention with offsets moved by ``offset`` (sentence → document)."""
-        return Mention(
-            self.start + offset,
-            self.end + offset,
-            self.text,
-            self.value,
-            self.unit,
-            self.qualifier,
-            self.low,
-            self.high,
-            self.measure,
-        )
-
 
 def interval(value: float, qualifier: str) -> tuple[float | None, float | None]:
     """The interval the words allow for a single value (ranges build their own)."""
