@@ -630,3 +630,71 @@ def test_a_flow_partner_is_not_a_ratio_partner(tmp_path: Path) -> None:
     small = load_reference([tmp_path])
     assert verdict(small, ratio(0.13, metric="exports")) == "unverified"
     assert verdict(small, ratio(0.13, metric="mine_production")) == "supported"
+
+
+# --- claims judged together share the work, not the words --------------------------------------
+
+
+def test_claims_of_one_key_and_interval_keep_their_own_words(reference) -> None:
+    # judge() works out one outcome per key, period and interval; every finding still names
+    # its own claim (text and id), wherever in the message the text stands.
+    dated = dict(published="2025-05-06")
+    claims = [
+        claim(34, id="a.txt:1:1", text="34%", **dated),
+        claim(34, id="b.txt:2:5", file="b.txt", text="34 per cent", **dated),
+        claim(34, "approx", id="c.txt:1:1", file="c.txt", text="about 34%", **dated),
+        claim(48.9, id="d.txt:1:1", file="d.txt"),
+        claim(48.9, id="d.txt:4:1", file="d.txt", line=4, year=2024),
+        claim(80, id="e.txt:1:1", file="e.txt", metric="mine_production"),
+        claim(50, id="f.txt:1:1", file="f.txt", metric=None),
+        claim(50, id="g.txt:1:1", file="g.txt", published="2022-01-01"),
+    ]
+    findings, _ = judge(claims, reference, "2025-06-01")
+    for c, finding in zip(claims, findings, strict=True):
+        alone = judge_claim(c, reference, "2025-06-01")
+        assert finding.claim is c
+        assert (finding.verdict, finding.reference, finding.message) == (
+            alone.verdict,
+            alone.reference,
+            alone.message,
+        )
+    assert findings[1].message.startswith(
+        "CN, rare_earths reserves: share: claimed 34 per cent (b.txt:2:5, published 2025-05-06)."
+    )
+    assert "34 per cent matches Survey Office S 2023" in findings[1].message
+    assert [f.verdict for f in findings] == [
+        "outdated",
+        "outdated",
+        "outdated",
+        "supported",
+        "supported",
+        "contradicted",
+        "unverified",
+        "unverified",
+    ]
+
+
+def test_a_caveat_follows_the_claims_text_where_the_message_names_it(tmp_path: Path) -> None:
+    folder = tmp_path / "ref"
+    folder.mkdir()
+    (folder / "r.yaml").write_text(
+        SOURCES
+        + """facts:
+  - {subject: f35, metric: content, commodity: rare_earths, measure: amount, value: 0.5,
+     unit: t, source: survey-2023, caveat: "an early estimate"}
+  - {subject: f35, metric: content, commodity: rare_earths, measure: amount, value: 0.4173,
+     unit: t, source: survey-2025}
+""",
+        encoding="utf-8",
+    )
+    ref = load_reference([folder])
+    key = dict(unit="t", measure="amount", subject="f35", metric="content")
+    first = claim(0.5, text="half a tonne", **key)
+    second = claim(0.5, text="500 kg", id="b.txt:1:1", file="b.txt", **key)
+    findings, _ = judge([first, second], ref, "2025-06-01")
+    assert [f.message for f in findings] == [
+        f"f35, rare_earths content: amount: claimed {text} ({cid}, published 2025-06-01). "
+        f"Survey Office S 2025: 0.4173 t. {text} matches Survey Office S 2023: 0.5 t: "
+        "outdated. Caveat: an early estimate."
+        for text, cid in (("half a tonne", "a.txt:1:1"), ("500 kg", "b.txt:1:1"))
+    ]

@@ -45,6 +45,22 @@ def claim_interval(claim: Claim, tolerance: Tolerance) -> Interval:
     return low, high
 
 
+class ClaimIntervals:
+    """``claim_interval`` for the many claims of one pass: claims stating one figure in the
+    same words (an archive states a figure thousands of times) share one computation."""
+
+    def __init__(self, tolerance: Tolerance) -> None:
+        self.tolerance = tolerance
+        self._known: dict[tuple[str, float, float | None, float | None], Interval] = {}
+
+    def __call__(self, claim: Claim) -> Interval:
+        bounds = (claim.qualifier, claim.value, claim.low, claim.high)
+        interval = self._known.get(bounds)
+        if interval is None:
+            interval = self._known[bounds] = claim_interval(claim, self.tolerance)
+        return interval
+
+
 def printed_interval(claim: Claim, tolerance: Tolerance) -> Interval:
     """What a plain figure covers by its printed digits alone (44 → 43.5–44.5), without the
     verifier's slack; qualified figures keep the interval of their words. Used where two

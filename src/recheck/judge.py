@@ -62,15 +62,18 @@ def series_of(fact: Fact) -> str:
 
 
 def _same_key(claim: Claim, reference: Reference) -> list[Fact]:
-    subject, metric, commodity, measure = (
-        claim.subject,
-        claim.metric,
-        claim.commodity,
-        claim.measure,
-    )
+    return _key_with(claim, claim.subject, claim.partner, reference)
+
+
+def _key_with(
+    claim: Claim, subject: str | None, partner: str | None, reference: Reference
+) -> list[Fact]:
+    """The facts about the claim's key with ``subject`` and ``partner`` in its place (the
+    world total for a country's amount) that count what the claim counts."""
+    metric, commodity, measure = claim.metric, claim.commodity, claim.measure
     if subject is None or metric is None or commodity is None or measure is None:
         return []
-    key = (subject, claim.partner, metric, commodity, measure, claim.unit)
+    key = (subject, partner, metric, commodity, measure, claim.unit)
     return [
         fact
         for fact in reference.facts_about(key)
@@ -201,89 +204,188 @@ def judge_claim(
 
     For ``outdated`` the reference is the older figure the claim matches; the message names
     the current one too."""
-    what = describe_key(claim, names or Names.of_vocabulary(reference.vocabulary))
+    judging = _Judging(reference, tolerance, names or Names.of_vocabulary(reference.vocabulary))
+    verdict, fact, message = judging.verdict(claim, as_of)
+    return Finding(claim, verdict, SEVERITY_OF[verdict], fact, message)
 
-    def finding(verdict: str, fact: Fact | None, message: str) -> Finding:
-        if fact is not None and fact.caveat:
-            message += f" Caveat: {fact.caveat}."
-        return Finding(claim, verdict, SEVERITY_OF[verdict], fact, message)
 
-    if claim.subject is None or claim.metric is None or claim.commodity is None:
-        return finding(
-            "unverified",
-            None,
-            f"{claim.text}: not checked: what this number measures is not fully resolved",
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """A verdict and its message apart from the claim's own words: claims of one key, period
+    and interval share it, and differ only in their id and text."""
+
+    verdict: str
+    fact: Fact | None
+    head: str  # the message after "<what>: claimed <text> <where>. "
+    tail: str | None  # where the message goes on with the claim's text: what follows it
+
+    def message(self, claimed: str, text: str) -> str:
+        if self.tail is None:
+            return f"{claimed} {self.head}"
+        return f"{claimed} {self.head}{text}{self.tail}"
+
+
+def _outcome(verdict: str, fact: Fact | None, head: str, tail: str | None = None) -> _Outcome:
+    """The outcome, its message ending with the fact's caveat (repeated wherever cited)."""
+    if fact is not None and fact.caveat:
+        caveat = f" Caveat: {fact.caveat}."
+        if tail is None:
+            head += caveat
+        else:
+            tail += caveat
+    return _Outcome(verdict, fact, head, tail)
+
+
+class _KeyView:
+    """The reference as claims of one key, unit, period and year see it on one day: the facts
+    they are judged against, and the outcomes worked out so far, by the claim's interval."""
+
+    __slots__ = ("current", "facts", "not_current", "outcomes", "projections", "reason", "what")
+
+    def __init__(self, judging: _Judging, claim: Claim, facts: list[Fact], when: str) -> None:
+        reference = judging.reference
+        self.what = describe_key(claim, judging.names)
+        facts = _known_at(facts, when)
+        projections: list[Fact] = []
+        if claim.year is not None:
+            facts = [f for f in facts if f.year in (None, claim.year)]
+        else:
+            # An undated claim speaks of the present: projections need the year they are for.
+            projections = [f for f in facts if _projection(f, when)]
+            facts = [f for f in facts if not _projection(f, when)]
+        self.facts = facts
+        self.projections = projections
+        self.current = _current(facts, claim.year, when) if facts else []
+        # by identity, not equality (which compares every field): equal facts share a fate
+        current_ids = {id(f) for f in self.current}
+        self.not_current = [f for f in facts if id(f) not in current_ids]
+        self.reason = ""
+        if not facts:
+            by_period = [f for f in _known_at(_same_key(claim, reference), when) if not f.annual]
+            self.reason = (
+                "No reference figure for this"
+                + (f" for {claim.year}" if claim.year else "")
+                + f" known on {when}"
+            )
+            if by_period and finer_period(claim) is None:
+                periods = ", ".join(sorted({f.period or "" for f in by_period}))
+                self.reason = (
+                    f"The reference gives this only by period ({periods}); the claim names none"
+                )
+        self.outcomes: dict[tuple[str, float, float | None, float | None], _Outcome] = {}
+
+
+class _Judging:
+    """Claims judged against one reference with one tolerance: what claims share (the facts
+    of a key, the current editions, how a source is cited, the outcome for one interval) is
+    worked out once, not once per claim — an archive states one figure thousands of times."""
+
+    def __init__(self, reference: Reference, tolerance: Tolerance, names: Names) -> None:
+        self.reference = reference
+        self.tolerance = tolerance
+        self.names = names
+        self._facts: dict[tuple[object, ...], list[Fact]] = {}  # facts_for, by key and period
+        self._views: dict[tuple[object, ...], _KeyView] = {}
+        self._cited = _Citations()
+        # "cite: show" by id(fact), as hashing a Fact hashes every field; the entry holds the
+        # fact, so that its id is not reused while this lives.
+        self._figures: dict[int, tuple[Fact, str]] = {}
+
+    def verdict(self, claim: Claim, as_of: str) -> tuple[str, Fact | None, str]:
+        """The verdict, reference fact and message for ``claim`` (see ``judge_claim``)."""
+        if claim.subject is None or claim.metric is None or claim.commodity is None:
+            message = f"{claim.text}: not checked: what this number measures is not fully resolved"
+            return "unverified", None, message
+        when = claim.published or as_of
+        view = self._view(claim, when)
+        bounds = (claim.qualifier, claim.value, claim.low, claim.high)
+        outcome = view.outcomes.get(bounds)
+        if outcome is None:
+            outcome = view.outcomes[bounds] = self._work_out(view, claim, when)
+        where = f"({claim.id}, published {claim.published})" if claim.published else f"({claim.id})"
+        claimed = f"{view.what}: claimed {claim.text} {where}."
+        return outcome.verdict, outcome.fact, outcome.message(claimed, claim.text)
+
+    def _view(self, claim: Claim, when: str) -> _KeyView:
+        key = (claim.subject, claim.partner, claim.metric, claim.commodity, claim.measure)
+        # Which figures a count counts depends on the words after the claim's number. (A key
+        # without a measure has no facts: facts_for gives it none either.)
+        counted = tuple(
+            _counts_the_same(claim, f.counts)
+            for f in self.reference.facts_about((*key, claim.unit))  # type: ignore[arg-type]
+            if f.counts
         )
-    when = claim.published or as_of
-    where = f"({claim.id}, published {claim.published})" if claim.published else f"({claim.id})"
-    claimed = f"{what}: claimed {claim.text} {where}."
-    facts = _known_at(facts_for(claim, reference), when)
-    projections: list[Fact] = []
-    if claim.year is not None:
-        facts = [f for f in facts if f.year in (None, claim.year)]
-    else:
-        # An undated claim speaks of the present: projections need the year they are for.
-        projections = [f for f in facts if _projection(f, when)]
-        facts = [f for f in facts if not _projection(f, when)]
-    interval = claim_interval(claim, tolerance)
-    ahead = [f for f in projections if overlaps(interval, fact_interval(f))]
-    if not facts:
+        of_key = (*key, claim.unit, counted, finer_period(claim))
+        at = (of_key, claim.year, when)
+        view = self._views.get(at)
+        if view is None:
+            facts = self._facts.get(of_key)
+            if facts is None:
+                facts = self._facts[of_key] = facts_for(claim, self.reference)
+            view = self._views[at] = _KeyView(self, claim, facts, when)
+        return view
+
+    def _figure(self, fact: Fact) -> str:
+        """The figure as messages name it: ``cite(fact): show(fact)``."""
+        figure = self._figures.get(id(fact))
+        if figure is None:
+            figure = self._figures[id(fact)] = (fact, f"{self._cited(fact)}: {show(fact)}")
+        return figure[1]
+
+    def _work_out(self, view: _KeyView, claim: Claim, when: str) -> _Outcome:
+        interval = claim_interval(claim, self.tolerance)
+        ahead = [f for f in view.projections if overlaps(interval, fact_interval(f))]
+        if not view.facts:
+            if ahead:
+                fact = _closest(ahead, claim.value)
+                return _outcome(
+                    "unverified",
+                    fact,
+                    "",
+                    f" matches only {self._cited(fact)}'s projection "
+                    f"({show(fact)}); the claim names no year: not checked.",
+                )
+            return _outcome("unverified", None, f"{view.reason}: not checked.")
+        current = view.current
+        fits = [f for f in current if overlaps(interval, fact_interval(f))]
+        if fits:
+            fact = _closest(fits, claim.value)
+            others = [
+                f for f in _per_series(current, claim.value) if series_of(f) != series_of(fact)
+            ]
+            also = [f for f in others if not overlaps(interval, fact_interval(f))]
+            message = f"{self._figure(fact)}: supported."
+            silent = _newer_without_key(fact, self.reference, when)
+            if silent:
+                message += f" ({', '.join(silent)} gives no figure for this.)"
+            if also:
+                message += " Also current: " + "; ".join(self._figure(f) for f in also) + "."
+            return _outcome("supported", fact, message)
+        best = _closest(current, claim.value)
+        now = "; ".join(self._figure(f) for f in _per_series(current, claim.value))
+        older = [f for f in view.not_current if overlaps(interval, fact_interval(f))]
+        if older:
+            fact = max(
+                older, key=lambda f: (f.source.published, f.year or 0, -abs(f.value - claim.value))
+            )
+            return _outcome(
+                "outdated",
+                fact,
+                f"{now}. ",
+                f" matches {self._figure(fact)}: outdated.",
+            )
         if ahead:
             fact = _closest(ahead, claim.value)
-            return finding(
+            return _outcome(
                 "unverified",
                 fact,
-                f"{claimed} {claim.text} matches only {cite(fact)}'s projection "
+                f"{now}. ",
+                f" matches only {self._cited(fact)}'s projection "
                 f"({show(fact)}); the claim names no year: not checked.",
             )
-        by_period = [f for f in _known_at(_same_key(claim, reference), when) if not f.annual]
-        reason = (
-            "No reference figure for this"
-            + (f" for {claim.year}" if claim.year else "")
-            + f" known on {when}"
+        return _outcome(
+            "contradicted", best, f"{now}; no edition of the reference fits: contradicted."
         )
-        if by_period and finer_period(claim) is None:
-            periods = ", ".join(sorted({f.period or "" for f in by_period}))
-            reason = f"The reference gives this only by period ({periods}); the claim names none"
-        return finding("unverified", None, f"{claimed} {reason}: not checked.")
-    current = _current(facts, claim.year, when)
-    fits = [f for f in current if overlaps(interval, fact_interval(f))]
-    if fits:
-        fact = _closest(fits, claim.value)
-        others = [f for f in _per_series(current, claim.value) if series_of(f) != series_of(fact)]
-        also = [f for f in others if not overlaps(interval, fact_interval(f))]
-        message = f"{claimed} {cite(fact)}: {show(fact)}: supported."
-        silent = _newer_without_key(fact, reference, when)
-        if silent:
-            message += f" ({', '.join(silent)} gives no figure for this.)"
-        if also:
-            message += " Also current: " + "; ".join(f"{cite(f)}: {show(f)}" for f in also) + "."
-        return finding("supported", fact, message)
-    best = _closest(current, claim.value)
-    now = "; ".join(f"{cite(f)}: {show(f)}" for f in _per_series(current, claim.value))
-    older = [f for f in facts if f not in current and overlaps(interval, fact_interval(f))]
-    if older:
-        fact = max(
-            older, key=lambda f: (f.source.published, f.year or 0, -abs(f.value - claim.value))
-        )
-        return finding(
-            "outdated",
-            fact,
-            f"{claimed} {now}. {claim.text} matches {cite(fact)}: {show(fact)}: outdated.",
-        )
-    if ahead:
-        fact = _closest(ahead, claim.value)
-        return finding(
-            "unverified",
-            fact,
-            f"{claimed} {now}. {claim.text} matches only {cite(fact)}'s projection "
-            f"({show(fact)}); the claim names no year: not checked.",
-        )
-    return finding(
-        "contradicted",
-        best,
-        f"{claimed} {now}; no edition of the reference fits: contradicted.",
-    )
 
 
 def _newer_without_key(fact: Fact, reference: Reference, when: str) -> list[str]:
@@ -315,6 +417,19 @@ def _per_series(facts: Iterable[Fact], value: float) -> list[Fact]:
     for fact in facts:
         by_series[series_of(fact)].append(fact)
     return [_closest(by_series[s], value) for s in sorted(by_series)]
+
+
+class _Citations:
+    """``cite`` by source id, for the many messages of one pass that cite a few sources."""
+
+    def __init__(self) -> None:
+        self._by_source: dict[str, str] = {}
+
+    def __call__(self, fact: Fact) -> str:
+        cited = self._by_source.get(fact.source.id)
+        if cited is None:
+            cited = self._by_source[fact.source.id] = cite(fact)
+        return cited
 
 
 def cite(fact: Fact) -> str:
@@ -403,13 +518,14 @@ def share_amount_notes(
         where = (claim.file, claim.sentence, claim.published)
         key = (claim.subject, claim.partner, claim.metric, claim.commodity, claim.year)
         groups[(*where, *key)].append(claim)
+    cited = _Citations()
     notes: dict[str, str] = {}
     for members in groups.values():
         shares = [c for c in members if c.measure == "share" and c.unit == "percent"]
         amounts = [c for c in members if c.measure in ("amount", "money", "count")]
         for share in shares:
             for amount in amounts:
-                note = _implied_world(share, amount, reference, as_of, tolerance)
+                note = _implied_world(share, amount, reference, as_of, tolerance, cited)
                 if note:
                     notes[share.id] = note
                     break
@@ -417,7 +533,12 @@ def share_amount_notes(
 
 
 def _implied_world(
-    share: Claim, amount: Claim, reference: Reference, as_of: str, tolerance: Tolerance
+    share: Claim,
+    amount: Claim,
+    reference: Reference,
+    as_of: str,
+    tolerance: Tolerance,
+    cited: _Citations,
 ) -> str | None:
     s_low, s_high = printed_interval(share, tolerance)
     a_low, a_high = printed_interval(amount, tolerance)
@@ -425,8 +546,7 @@ def _implied_world(
         return None
     implied = (a_low / s_high * 100, a_high / s_low * 100 if s_low > 0 else math.inf)
     when = share.published or amount.published or as_of
-    world = replace(amount, subject=WORLD, partner=None)
-    totals = _known_at(_same_key(world, reference), when)
+    totals = _known_at(_key_with(amount, WORLD, None, reference), when)
     if share.year is not None:
         totals = [f for f in totals if f.year in (None, share.year)]
     if not totals:
@@ -438,13 +558,13 @@ def _implied_world(
     )
     matching = [f for f in totals if overlaps(implied, _as_printed(f))]
     current = _per_series(_current(totals, share.year, when), value)
-    now = "; ".join(f"{cite(f)} gives {show(f)}" for f in current)
+    now = "; ".join(f"{cited(f)} gives {show(f)}" for f in current)
     if not matching:
         return f"{head}, which matches no edition's world total; {now}."
     best = min(matching, key=lambda f: (abs(f.value - value), f.source.published))
     if best in current:
-        return f"{head}, the world total of {cite(best)}, {show(best)}: the current edition."
-    return f"{head}, the world total of {cite(best)}, {show(best)}; the current {now}."
+        return f"{head}, the world total of {cited(best)}, {show(best)}: the current edition."
+    return f"{head}, the world total of {cited(best)}, {show(best)}; the current {now}."
 
 
 def _as_printed(fact: Fact) -> Interval:
@@ -473,12 +593,15 @@ def judge(
     conflicts = list(conflicts)
     partners = conflict_partners(claims, conflicts, tolerance)
     notes = share_amount_notes(claims, reference, when, tolerance)
+    judging = _Judging(reference, tolerance, names)
     findings = []
     for claim in claims:
-        finding = judge_claim(claim, reference, when, tolerance, names)
+        verdict, fact, message = judging.verdict(claim, when)
         if claim.id in notes:
-            finding = replace(finding, message=f"{finding.message} {notes[claim.id]}")
-        if partners.get(claim.id):
-            finding = replace(finding, conflicts_with=partners[claim.id])
-        findings.append(finding)
+            message = f"{message} {notes[claim.id]}"
+        findings.append(
+            Finding(
+                claim, verdict, SEVERITY_OF[verdict], fact, message, partners.get(claim.id) or ()
+            )
+        )
     return findings, conflicts

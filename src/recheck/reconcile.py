@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from recheck.claims import Claim
-from recheck.intervals import Tolerance, claim_interval, overlaps
+from recheck.intervals import ClaimIntervals, Tolerance, overlaps
 from recheck.wording import Names, describe_key
 
 
@@ -44,17 +44,23 @@ def reconcile(
     are compared with ranks (the unit is part of the key). A group inside one file is an
     ``error``; one that spans files is a ``warning``.
     """
-    groups: dict[tuple[ConflictKey, str, str], list[Claim]] = defaultdict(list)
+    # Grouped by a plain tuple (key, unit, period), which hashes faster than a ConflictKey;
+    # one is made per group.
+    groups: dict[tuple[str | None, str | None, str, str, str | None, str, str], list[Claim]]
+    groups = defaultdict(list)
     for claim in claims:
         if claim.subject is None or claim.metric is None or claim.commodity is None:
             continue
         period = claim.period or (f"as of {claim.published[:4]}" if claim.published else "undated")
-        groups[(key_of(claim), claim.unit, period)].append(claim)
+        about = (claim.subject, claim.partner, claim.metric, claim.commodity, claim.measure)
+        groups[(*about, claim.unit, period)].append(claim)
+    interval_of = ClaimIntervals(tolerance)
     conflicts: list[Conflict] = []
-    for (key, _unit, period), members in sorted(groups.items(), key=lambda g: g[1][0].id):
+    for (*_, period), members in sorted(groups.items(), key=lambda g: g[1][0].id):
         if len(members) < 2:
             continue
-        intervals = [claim_interval(c, tolerance) for c in members]
+        key = key_of(members[0])
+        intervals = [interval_of(c) for c in members]
         if max(i[0] for i in intervals) <= min(i[1] for i in intervals):
             continue  # one value fits every claim
         files = {c.file for c in members}
@@ -120,14 +126,13 @@ def conflict_partners(
     members; the members of one class share one tuple.
     """
     by_id = {c.id: c for c in claims}
+    interval_of = ClaimIntervals(tolerance)
     found: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for conflict in conflicts:
         members = [by_id[i] for i in conflict.claims]
         classes: dict[object, list[str]] = defaultdict(list)
         for claim in members:
-            label: object = (
-                claim.subject if conflict.key.subject is None else claim_interval(claim, tolerance)
-            )
+            label: object = claim.subject if conflict.key.subject is None else interval_of(claim)
             classes[label].append(claim.id)
         labels = list(classes)
         for label in labels:

@@ -3,7 +3,7 @@ in words. Verdict messages and conflict messages both use them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from recheck.claims import Claim, finer_period
 from recheck.vocabulary import Vocabulary
@@ -14,6 +14,13 @@ class Names:
     """Display names of ids: the first English alias of each in the vocabulary."""
 
     names: tuple[tuple[tuple[str, str], str], ...] = ()
+    # ``names`` as a dict, built once: every message looks up several names.
+    _by_id: dict[tuple[str, str], str] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", dict(self.names))
 
     @staticmethod
     def of_vocabulary(vocabulary: Vocabulary) -> Names:
@@ -26,7 +33,7 @@ class Names:
     def of(self, kind: str, ident: str | None) -> str:
         if ident is None:
             return "?"
-        return dict(self.names).get((kind, ident), ident)
+        return self._by_id.get((kind, ident), ident)
 
 
 def describe_key(claim: Claim, names: Names | None = None) -> str:
