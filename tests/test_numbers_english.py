@@ -6,6 +6,8 @@ of the sentence, in order, so an extra or a missing mention fails the row as wel
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from recheck.numbers import extract
@@ -157,3 +159,16 @@ def test_offsets_slice_the_text() -> None:
     sentence = "Reserves: about 44 million tons, 34% of the world."
     for mention in extract(sentence):
         assert sentence[mention.start : mention.end] == mention.text
+
+
+def test_normalised_text_skips_the_width_pass_and_reads_the_same() -> None:
+    from recheck.documents.text import normalise_width
+
+    written = "产量为２．５万吨，占全球的７０％; output rose ５%."
+    matching = normalise_width(written)
+    assert matching != written
+    assert (
+        extract(matching, normalised=True)
+        == extract(matching)
+        == [replace(m, text=matching[m.start : m.end]) for m in extract(written)]
+    )

@@ -81,7 +81,7 @@ def claims_in_document(document: Document, vocabulary: Vocabulary | None = None)
         article = _article_of(document, article_starts, sentence.start)
         if article != article_start:
             carried, carried_commodity, article_start = None, None, article
-        mentions = extract(sentence.text)
+        mentions = extract(sentence.text, normalised=True)
         if vocabulary is not None:
             # Spelling slips are forgiven where a number needs the words (fuzzy costs).
             hits = find_terms(vocabulary, sentence.text, fuzzy=bool(mentions))

@@ -282,12 +282,15 @@ def _matchers(vocabulary: Vocabulary) -> _Matchers:
 
 
 def _add(automaton: Any, key: str, term: Term) -> None:
-    # The value keeps the key's length: a hit's start is then known without re-deriving
-    # which plural variant matched.
-    entries: list[Term] = list(automaton.get(key, (0, ()))[1])
-    if term not in entries:
-        entries.append(term)
-    automaton.add_word(key, (len(key), tuple(entries)))
+    # The value keeps the key's length, so that a hit's start is known without re-deriving
+    # which plural variant matched, and the key's English terms (which must stand at word
+    # boundaries) apart from the others.
+    _, latin, other = automaton.get(key, (0, (), ()))
+    if term.lang == "en" and term not in latin:
+        latin = (*latin, term)
+    elif term.lang != "en" and term not in other:
+        other = (*other, term)
+    automaton.add_word(key, (len(key), latin, other))
 
 
 def fold(text: str) -> str:
@@ -310,21 +313,31 @@ def find_terms(
     matchers = _matchers(vocabulary)
     folded = fold(text) if folded is None else folded
     candidates: list[tuple[int, int, Term]] = []
+    size = len(text)
+    words = _WORD_CHARS
     for automaton, haystack in ((matchers.folded, folded), (matchers.exact, text)):
         if not len(automaton):
             continue
-        for end_index, (length, terms) in automaton.iter(haystack):
-            start = end_index - length + 1
-            for term in terms:
-                if term.lang == "en" and not _at_word_boundary(text, start, end_index + 1):
-                    continue
-                candidates.append((start, end_index + 1, term))
+        # Short aliases ("he", "on") hit inside most words: the word-boundary test is inlined,
+        # as this loop runs for every raw hit of every sentence.
+        for end_index, (length, latin, other) in automaton.iter(haystack):
+            end = end_index + 1
+            start = end - length
+            if other:
+                candidates.extend((start, end, term) for term in other)
+            if not latin:
+                continue
+            if start > 0 and text[start - 1] in words and text[start] in words:
+                continue
+            if end < size and text[end] in words and text[end - 1] in words:
+                continue
+            candidates.extend((start, end, term) for term in latin)
     # Longest first; on a tie an ``ignore`` word wins ("Americas" is not America's plural).
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2].kind != "ignore"))
     taken: list[tuple[int, int, Term]] = []
-    occupied = bytearray(len(text) + 1)  # one flag a character: linear, not pairwise
+    occupied = bytearray(size + 1)  # one flag a character: linear, not pairwise
     for start, end, term in candidates:
-        if any(occupied[start:end]):
+        if occupied.find(1, start, end) >= 0:
             continue
         occupied[start:end] = b"\x01" * (end - start)
         taken.append((start, end, term))
@@ -353,12 +366,3 @@ def _fuzzy_hits(
                 out.append((start, end, term))
                 break
     return out
-
-
-def _at_word_boundary(text: str, start: int, end: int) -> bool:
-    if start < 0:
-        return False
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    ok_before = not (before in _WORD_CHARS and text[start] in _WORD_CHARS)
-    return ok_before and not (after in _WORD_CHARS and text[end - 1] in _WORD_CHARS)

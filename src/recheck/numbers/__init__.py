@@ -16,12 +16,14 @@ from recheck.numbers.mention import Mention
 __all__ = ["Mention", "extract", "extract_chinese", "extract_english"]
 
 
-def extract(text: str) -> list[Mention]:
+def extract(text: str, *, normalised: bool = False) -> list[Mention]:
     """Every numeric mention in ``text``, sorted by position, without overlaps.
 
     Full-width forms (２．５％) are read as ASCII; offsets and ``text`` stay on the original.
+    ``normalised`` says that ``text`` is already width-normalised (a Document's text is), so
+    that the pass is not run twice.
     """
-    matching = normalise_width(text)
+    matching = text if normalised else normalise_width(text)
     candidates = extract_chinese(matching) + extract_english(matching)
     if matching != text:
         candidates = [replace(m, text=text[m.start : m.end]) for m in candidates]
