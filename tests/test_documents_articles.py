@@ -78,6 +78,14 @@ def test_seed_004_every_line_in_the_right_article() -> None:
         ("1 June 2025", "2025-06-01"),
         ("By Jane Doe, Reuters | June 1, 2025", "2025-06-01"),
         ("2025-10-13 15:47 | Source: Elephant News", "2025-10-13"),
+        ("2025-06-01 10:00 p.m.", "2025-06-01"),
+        ("2025-06-01 10:00 pm.", "2025-06-01"),
+        ("2025-06-01 10:00 UTC", "2025-06-01"),
+        ("2025-06-01T10:00Z", "2025-06-01"),
+        ("6月1日", None),
+        ("2025-06-01 |" + "x" * 60, "2025-06-01"),
+        ("2025-06-01 Source:" + "x" * 60, "2025-06-01"),
+        ("2025-06-01 来源" + "x" * 60, "2025-06-01"),
     ],
 )
 def test_datelines(line: str, expected: str) -> None:
@@ -92,6 +100,10 @@ def test_datelines(line: str, expected: str) -> None:
         '1. "The United States says it will impose 100% additional tariffs" 2025-10-13 15:47',
         "2025-13-45",
         "In 2025年6月1日 the rules changed and the whole industry had to adapt to them quickly",
+        "2025-06-01 |" + "x" * 61,  # a source is at most 60 characters
+        "2025-06-01 Source:" + "x" * 61,
+        "2025-06-01 来源" + "x" * 61,
+        "2025-06-01 10:00 Z.",
     ],
 )
 def test_not_datelines(line: str) -> None:
@@ -145,3 +157,18 @@ def test_front_matter_date_and_html_meta() -> None:
     )
     document = build_document(page, "x.html", "utf-8", kind="x.html")
     assert document.sentences[0].published == "2025-05-06"
+
+
+def test_only_the_ascii_space_is_printable_whitespace() -> None:
+    # find_articles relies on it to leave lines without runs of whitespace as they are
+    for code in range(0x110000):
+        char = chr(code)
+        if char.isspace() and char != " ":
+            assert not char.isprintable(), hex(code)
+
+
+@pytest.mark.parametrize("gap", [" ", "  ", "\t", " \u2028 ", "\u200a"])
+def test_headline_whitespace_is_collapsed(gap: str) -> None:
+    source = f" Rare{gap}earths\t\n2025-06-01\nThe price rose.\n"
+    (article,) = build_document(source, "a.txt", "utf-8").articles
+    assert article.headline == "Rare earths"

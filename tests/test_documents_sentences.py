@@ -98,6 +98,25 @@ def test_citation_runs_and_dash_bullets() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks with Mr\n. Smith ended.", ["Talks with Mr\n. Smith ended."]),
+        ("x" * 40 + ". Next one.", ["x" * 40 + ".", "Next one."]),
+        ("Made by A.B.C. Corp. in May. It sold.", ["Made by A.B.C. Corp. in May.", "It sold."]),
+        ("Prices rose;… Then fell", ["Prices rose;…", "Then fell"]),
+        ("Prices rose; Then fell", ["Prices rose; Then fell"]),
+        ("It rose. - Then it fell.", ["It rose.", "Then it fell."]),
+        ("It rose.\u3000Then it fell.", ["It rose.", "Then it fell."]),
+        ("It rose.\tThen it fell.", ["It rose.", "Then it fell."]),
+        ("10. Items 3. More", ["Items 3.", "More"]),
+        ("___ . Real text.", ["Real text."]),
+    ],
+)
+def test_edge_cases(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
 def test_numbered_label_is_left_out() -> None:
     assert sentences('1. "Report title" 2025-10-13') == ['"Report title" 2025-10-13']
 

@@ -77,6 +77,13 @@ _DATELINE = re.compile(
     re.I,
 )
 _ANY_DATE = re.compile(_DATE, re.I)
+# What a dateline's last characters can be: its date ("2025-06-01", "6月1日"), its time
+# ("10:00", "10 p.m.", "UTC"), or a source after a marker ("| Xinhua", "来源：新华社", where
+# the ":" of "Source:" stands in for it). Tested first, as most lines are paragraphs that
+# end otherwise, and failing _DATELINE costs its lazy prefix at every starting length.
+_DATELINE_END = re.compile(r"(?:[\d日号mzct]|m\.)\Z", re.I)
+_SOURCE_MARKS = ("|", "·", "•", "｜", ":", "来源")
+_SOURCE_TAIL = len("Source:") + 60  # the marker ends at most 60 characters from the end
 _HEADLINE_MAX = 200
 
 
@@ -123,7 +130,12 @@ def _date_from(match: re.Match[str], as_of: str | None) -> str | None:
 
 def dateline(line: str, as_of: str | None = None) -> tuple[bool, str | None]:
     """``(is a dateline, its date)`` for one line of (normalised) text."""
-    match = _DATELINE.match(line.strip())
+    line = line.strip()
+    if _DATELINE_END.search(line, len(line) - 2) is None:
+        tail = line[-_SOURCE_TAIL:]
+        if not any(mark in tail for mark in _SOURCE_MARKS):
+            return False, None
+    match = _DATELINE.match(line)
     if match is None:
         return False, None
     date = _date_from(match, as_of)
@@ -142,6 +154,15 @@ def parse_date(value: str, as_of: str | None = None) -> str | None:
         if date is not None:
             return date
     return None
+
+
+def _collapse_spaces(line: str) -> str:
+    """``" ".join(line.split())``, without splitting a line that is already so."""
+    # In a printable string the only whitespace is " " (every other whitespace character is
+    # a separator or a control), so such a line without "  " or edge spaces is unchanged.
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line
+    return " ".join(line.split())
 
 
 def _is_headline(line: str) -> bool:
@@ -172,7 +193,7 @@ def find_articles(
     lines: list[_Line] = []
     datelines: list[int] = []
     for index, (start, end) in enumerate(line_spans(text, line_starts)):
-        content = " ".join(text[start:end].split())
+        content = _collapse_spaces(text[start:end])
         if not content:
             continue
         is_dateline, when = dateline(content, as_of)

@@ -31,6 +31,7 @@ claims); spans without any letter or digit are dropped.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -52,21 +53,29 @@ class Sentence:
 
 
 _CLOSERS = "\"'”’」』）)]】》〉"
-_TERMINATOR = re.compile(rf"(?P<run>[。！？；!?;…]+|\.+(?:[!?…]+)?)[{re.escape(_CLOSERS)}]*")
+# A run of terminators: full stops (perhaps then "!?…"), or any of the others, then closers.
+# Both regexes open with a single character class or literal rather than an alternation or a
+# repeat, so the regex engine skips ahead to candidates instead of trying every position.
+_TERMINATOR = re.compile(
+    r"(?P<run>[。！？；!?;….](?:(?<=\.)\.*[!?…]*|(?<!\.)[。！？；!?;…]*))"
+    rf"[{re.escape(_CLOSERS)}]*"
+)
+_CITATION = r"\[\d{1,3}(?:\s*[,，–-]\s*\d{1,3})*\]"
 _CITATIONS = re.compile(
-    r"(?:\[\d{1,3}(?:\s*[,，–-]\s*\d{1,3})*\])+"
-    rf"(?=(?:\s+|\s*[-–—•]\s+)(?:[A-Z]|[{CJK_CLASS}]))"
+    rf"{_CITATION}(?:{_CITATION})*(?=(?:\s+|\s*[-–—•]\s+)(?:[A-Z]|[{CJK_CLASS}]))"
 )
 _STARTERS = "\"'“‘「『（([【《〈"
 _ABBREVIATION_WORDS = """mr mrs ms dr prof sr jr st mt ft gen gov sen rep rev hon lt col capt
     cmdr sgt adm jan feb mar apr jun jul aug sep sept oct nov dec tues thur thurs
     inc corp co ltd llc plc bros dept fig figs vol vols vs approx appr ca cf al nos p pp"""
 _ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
-_TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_TOKEN_CHARS = string.ascii_letters + "."
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _LEADING_BULLET = "-–—•·*"
 _NEXT_VISIBLE = re.compile(r"\s*(?:[-–—•·*]\s+)?(\S)?")
 _LIST_LABEL = re.compile(r"\s*\d{1,3}[.)]\s")
+_CHINESE_ENDS = frozenset("。！？；")
+_ALNUM = re.compile(r"[^\W_]")  # exactly str.isalnum(), searched in place of a slice
 
 
 def _starter(char: str) -> bool:
@@ -75,47 +84,73 @@ def _starter(char: str) -> bool:
 
 def _abbreviation(segment: str, stop: int, next_char: str) -> bool:
     """Is the word ending at ``segment[stop]`` (a full stop) an abbreviation?"""
-    match = _TOKEN_BEFORE.search(segment, max(0, stop - 32), stop)
-    if match is None:
+    # The word: the letters and dots right before the stop (at most 32 characters back),
+    # from the first letter; a line break just before the stop is passed over ("Mr\n.").
+    head = segment[max(0, stop - 32) : stop]
+    if head.endswith("\n"):
+        head = head[:-1]
+    token = head[len(head.rstrip(_TOKEN_CHARS)) :].lstrip(".")
+    if not token:
         return False
-    token = match.group(1)
-    if token.lower() == "no":
+    lowered = token.lower()
+    if lowered == "no":
         return next_char.isdigit()
-    if token.lower() in _ABBREVIATIONS or _INITIALS.fullmatch(token):
+    if lowered in _ABBREVIATIONS or ("." in token and _INITIALS.fullmatch(token)):
         return True
     return len(token) == 1 and token.isupper()
 
 
+def _next_visible(segment: str, end: int) -> str:
+    """The first visible character from ``end``, past a dash bullet ("[11][13]. - China")."""
+    after = end + 1
+    if (
+        after < len(segment)
+        and segment[end] == " "
+        and not segment[after].isspace()
+        and segment[after] not in _LEADING_BULLET
+    ):
+        return segment[after]  # the usual single space, without the regex
+    visible = _NEXT_VISIBLE.match(segment, end)
+    return (visible.group(1) or "") if visible else ""
+
+
 def _ends_sentence(segment: str, match: re.Match[str]) -> bool:
+    # Called for every terminator, so the cheap tests come first and the context (the
+    # character before, the next visible one) is looked up only when a rule needs it.
+    end = match.end()
+    if end == len(segment):
+        return True
     run = match.group("run")
-    start, end = match.start(), match.end()
+    if not _CHINESE_ENDS.isdisjoint(run):
+        return True
+    start = match.start()
     back = start - 1
     while back >= 0 and segment[back] in _CLOSERS:
         back -= 1
     previous = segment[back] if back >= 0 else ""
-    following = segment[end] if end < len(segment) else ""
-    # the next visible character, past a dash bullet ("[11][13]. - China dominates")
-    visible = _NEXT_VISIBLE.match(segment, end)
-    next_visible = visible.group(1) or "" if visible else ""
+    following = segment[end]
     spaced = following.isspace()
-    if not following:
-        return True
-    if any(char in "。！？；" for char in run):
-        return True
+    ellipsis = "…" in run or run.startswith("..")
+    if run[0] == "." and not ellipsis:
+        # a single full stop
+        if previous.isdigit() and following.isdigit():
+            return False
+        # "1. " opening a numbered line is a label, not a sentence; the label needs a space
+        # after the stop and a digit right before it, so test those before the regex
+        if spaced and previous.isdigit() and _LIST_LABEL.fullmatch(segment, 0, end + 1):
+            return False
+        if is_cjk(previous) or is_cjk(following):
+            return True
+        if not spaced:
+            return False
+        next_visible = _next_visible(segment, end)
+        return _starter(next_visible) and not _abbreviation(segment, start, next_visible)
+    next_visible = _next_visible(segment, end)
     chinese = is_cjk(previous) or is_cjk(next_visible)
     english_end = spaced and _starter(next_visible)
-    if "…" in run or run.startswith(".."):
+    if ellipsis:
         return chinese or english_end
-    if run[0] in "!?;":
-        return chinese or (english_end and run[0] != ";")
-    # a single full stop
-    if previous.isdigit() and following.isdigit():
-        return False
-    if _LIST_LABEL.fullmatch(segment, 0, end + 1):
-        return False  # "1. " opening a numbered line is a label, not a sentence
-    if is_cjk(previous) or is_cjk(following):
-        return True
-    return english_end and not _abbreviation(segment, start, next_visible)
+    return chinese or (english_end and run[0] != ";")  # "!?;"
 
 
 def split_segment(segment: str) -> list[tuple[int, int]]:
@@ -138,8 +173,11 @@ def split_segment(segment: str) -> list[tuple[int, int]]:
             break
         while high > low and segment[high - 1].isspace():
             high -= 1
-        if any(char.isalnum() for char in segment[low:high]):
-            spans.extend(_bounded(segment, low, high))
+        if _ALNUM.search(segment, low, high):  # else no letter or digit: not a sentence
+            if high - low <= MAX_SENTENCE:
+                spans.append((low, high))  # what _bounded would return, without the call
+            else:
+                spans.extend(_bounded(segment, low, high))
         start = cut
     return spans
 
