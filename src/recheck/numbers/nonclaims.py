@@ -20,20 +20,64 @@ _CN_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]
 _CN_YEAR = r"(?:(?:19|20)\d\d|[〇零一二][〇零一二三四五六七八九]{3})"
 
 
-@dataclass(frozen=True, slots=True)
 class Masks:
-    """Sorted, non-overlapping spans; ``covers`` answers in O(log n)."""
+    """The stretches of one sentence that hold no claim, found mask by mask as ``covers``
+    needs them: most numbers a mask covers (a year, a date) are covered by one of the first
+    masks tried, and the rest are then never searched for."""
 
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    __slots__ = ("_found", "_lowered", "_pending", "_spans", "_text")
+
+    def __init__(self, text: str, masks: tuple[_Mask, ...]) -> None:
+        self._text = text
+        self._lowered = text.lower()
+        self._pending = iter(masks)
+        # One (starts, ends) pair a mask searched so far: a mask's matches do not overlap.
+        self._spans: list[tuple[list[int], list[int]]] = []
+        self._found: dict[re.Pattern[str], bool] = {}  # needs searched, once each
 
     def covers(self, start: int, end: int) -> bool:
         """True if ``[start, end)`` overlaps any masked span."""
-        index = bisect_right(self.starts, start) - 1
-        if index >= 0 and self.ends[index] > start:
-            return True
-        following = index + 1
-        return following < len(self.starts) and self.starts[following] < end
+        for starts, ends in self._spans:
+            if _overlaps(starts, ends, start, end):
+                return True
+        for mask in self._pending:
+            spans = self._search(mask)
+            if spans is None:
+                continue
+            self._spans.append(spans)
+            if _overlaps(*spans, start, end):
+                return True
+        return False
+
+    def _search(self, mask: _Mask) -> tuple[list[int], list[int]] | None:
+        text = self._text
+        if mask.clues:
+            haystack = self._lowered if mask.ignore_case else text
+            for clue in mask.clues:  # a loop, not any(): no generator for each mask
+                if clue in haystack:
+                    break
+            else:
+                return None
+        if mask.needs is not None:
+            found = self._found.get(mask.needs)
+            if found is None:
+                found = self._found[mask.needs] = mask.needs.search(text) is not None
+            if not found:
+                return None
+        starts: list[int] = []
+        ends: list[int] = []
+        for span_start, span_end in mask.spans(text):
+            starts.append(span_start)
+            ends.append(span_end)
+        return (starts, ends) if starts else None
+
+
+def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
+    index = bisect_right(starts, start) - 1
+    if index >= 0 and ends[index] > start:
+        return True
+    following = index + 1
+    return following < len(starts) and starts[following] < end
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +167,17 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
         rf"(?<![A-Za-z0-9.])(?:\d+(?:\.\d+)?|\.\d+)(?!(?:{short_units})(?![A-Za-z]))"
         r"(?![eE][-+]?\d)[A-Za-z]+(?![A-Za-z0-9])"
     )
+    # Masks are tried in this order until one covers a number: the commonest first.
     return (
+        # A year standing alone: not grouped, no unit, no percent, no scale after it, and not
+        # the tail of a Chinese amount (1万1900, 3亿2000万).
+        _mask(
+            rf"(?:19|20)\d\d(?:'s|s)?(?![\d,.]?\d)"
+            rf"(?!\s?(?:(?:{units})(?![A-Za-z])|-(?:year|fold)|%|(?:{cn_after})))",
+            needs=r"(?:19|20)\d\d",
+            before=r"(?<![\d.,$€£¥万亿千])",
+            clues=("19", "20"),
+        ),
         _mask(
             # An address's name starts where its run of name characters starts, and is read
             # possessively: tried from inside a long run, it would rescan it (quadratic).
@@ -206,45 +260,10 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
         ),  # Section 232, Group 2
         _mask(r"第\s*[\d一二三四五六七八九十百零〇]+\s*号", needs=None, clues=("号",)),  # 第61号
         _mask(r"^\s*\(?\d{1,2}[.)、](?=\s|[^\d])", needs=None),  # list labels: "1.", "(2)", "3、"
-        # A year standing alone: not grouped, no unit, no percent, no scale after it, and not
-        # the tail of a Chinese amount (1万1900, 3亿2000万).
-        _mask(
-            rf"(?:19|20)\d\d(?:'s|s)?(?![\d,.]?\d)"
-            rf"(?!\s?(?:(?:{units})(?![A-Za-z])|-(?:year|fold)|%|(?:{cn_after})))",
-            needs=r"(?:19|20)\d\d",
-            before=r"(?<![\d.,$€£¥万亿千])",
-            clues=("19", "20"),
-        ),
     )
 
 
 @lru_cache(maxsize=16)  # the English and the Chinese reader mask the same sentence
 def masked_spans(text: str, lexicon: Lexicon) -> Masks:
-    """The spans of ``text`` that hold no claim, merged and sorted."""
-    found: dict[re.Pattern[str], bool] = {}  # what the text contains, searched once
-    spans: list[tuple[int, int]] = []
-    lowered = text.lower()
-    for mask in _patterns(lexicon):
-        if mask.clues:
-            haystack = lowered if mask.ignore_case else text
-            for clue in mask.clues:  # a loop, not any(): no generator for each mask
-                if clue in haystack:
-                    break
-            else:
-                continue
-        if mask.needs is not None:
-            if mask.needs not in found:
-                found[mask.needs] = mask.needs.search(text) is not None
-            if not found[mask.needs]:
-                continue
-        spans.extend(mask.spans(text))
-    spans.sort()
-    starts: list[int] = []
-    ends: list[int] = []
-    for start, end in spans:
-        if ends and start <= ends[-1]:
-            ends[-1] = max(ends[-1], end)
-        else:
-            starts.append(start)
-            ends.append(end)
-    return Masks(tuple(starts), tuple(ends))
+    """The spans of ``text`` that hold no claim, searched for as questions need them."""
+    return Masks(text, _patterns(lexicon))
