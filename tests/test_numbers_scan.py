@@ -13,6 +13,7 @@ from recheck.numbers import _without_overlaps
 from recheck.numbers.english import _lowered, _next_core, _patterns
 from recheck.numbers.lexicon import load_lexicon, prefix_alternation
 from recheck.numbers.mention import Mention
+from recheck.numbers.nonclaims import Masks
 from recheck.numbers.nonclaims import _patterns as _masks
 
 from .limits import time_limit
@@ -160,3 +161,23 @@ def test_sentence_wide_patterns_are_linear_on_long_runs(run: str) -> None:
         with time_limit(2.0, f"{name} on a run of {run!r}"):
             for _ in pattern.finditer(text):
                 pass
+
+
+@FAST
+@given(
+    st.lists(st.sampled_from(MASK_FRAGMENTS), max_size=12).map("".join),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6)), min_size=1, max_size=6),
+)
+def test_masks_searched_lazily_cover_what_all_masks_cover(
+    text: str, queries: list[tuple[int, int]]
+) -> None:
+    # Masks are searched one at a time until one covers; the answer must be that of the
+    # union of every mask's spans, whatever was asked before.
+    masks = _masks(load_lexicon())
+    union = [span for mask in masks for span in mask.spans(text)]
+    lazy = Masks(text, masks)
+    for start, length in queries:
+        end = start + length
+        expected = any(s < end and start < e for s, e in union)
+        assert lazy.covers(start, end) == expected, (text, start, end)
+        assert Masks(text, masks).covers(start, end) == expected
