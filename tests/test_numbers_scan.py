@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from recheck.numbers import _without_overlaps
-from recheck.numbers.english import _lowered, _next_core, _patterns
+from recheck.numbers.english import WHITESPACE, _lowered, _next_core, _patterns
 from recheck.numbers.lexicon import load_lexicon, prefix_alternation
 from recheck.numbers.mention import Mention
 from recheck.numbers.nonclaims import Masks
@@ -27,7 +27,7 @@ FRAGMENTS = [
     "dozen", "million", "half ", "twice", "THRICE", "½", "2", "1,500", ".5", "-3", "−4", "/",
     "3rd", " in ", " out of ", "of ", " ", "-", "x", "ſecond", "\u212a", "İ", "ı", "中", "’s ",
     "about ", "more than ", "The ", "rose by ", "minus ", "between ", "from ", "c $", "US$",
-    "approx. ", "≥ ", "~", "increase of ", "nearly ",
+    "approx. ", "≥ ", "~", "increase of ", "nearly ", "\t", "\u2003", "\n", "a\u3000",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(FRAGMENTS), max_size=12).map("".join)
 
@@ -41,6 +41,12 @@ def test_prefix_alternation_matches_where_a_word_starts() -> None:
     assert not pattern.match("axb")
     assert [m.start() for m in pattern.finditer("x four, five")] == [2, 8]
     assert not re.search(prefix_alternation([]), "anything")
+
+
+def test_whitespace_is_what_the_regex_engine_calls_whitespace() -> None:
+    space = re.compile(r"\s")
+    every = "".join(chr(code) for code in range(0x110000) if space.match(chr(code)))
+    assert every == WHITESPACE
 
 
 @FAST

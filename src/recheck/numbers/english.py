@@ -11,9 +11,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Any
 
 from recheck.numbers.lexicon import (
     English,
@@ -40,6 +42,12 @@ _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 # (dotted I→i, dotless i→i, long s→s, Kelvin sign→k). Without them, lower-casing the text
 # compares letters as the core does.
 _ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
+# Every character that ``\s`` matches in a str pattern (a test checks it on every code point).
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    + "".join(chr(code) for code in range(0x2000, 0x200B))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +102,12 @@ class _Patterns:
     # Where a core can start, over the lower-cased text (case-sensitive, so cheap to scan):
     # the core is tried only where this matches.
     start: re.Pattern[str]
+    # Where ``start`` may match, found for a whole sentence at once: every digit, sign or
+    # point (``start_marks``) and every place one of its words occurs (``start_words``, an
+    # Aho-Corasick automaton: one pass in C, where the regex tries each word's branch at
+    # every letter). A superset: ``start`` itself decides at each place.
+    start_marks: re.Pattern[str]
+    start_words: Any
     plain: re.Pattern[str]  # digits and spelled numbers only: the fallback of a failed core
     scale: re.Pattern[str]
     unit_long: re.Pattern[str]
@@ -186,18 +200,25 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     # frac_scale, half_dozen, half and twice; "a"/"an" before a denominator or multiplier.
     words_lower = [w.lower() for w in (*en.number_words, *en.ordinals, *en.denominators)]
     openers = ["twice", "thrice", "world", "largest", "biggest"]
+    lower_ordinals = [w.lower() for w in en.ordinals]
+    lower_markers = [w.lower() for w in en.rank_markers_before]
+    marks = rf"[\d{_VULGAR}]|[-+−.](?=\d)"
     start = (
-        rf"[\d{_VULGAR}]|[-+−.](?=\d)"
-        rf"|{prefix_alternation(w.lower() for w in en.ordinals)}"
-        rf"|(?<![a-z])(?:{prefix_alternation(w.lower() for w in en.rank_markers_before)})"
+        rf"{marks}"
+        rf"|{prefix_alternation(lower_ordinals)}"
+        rf"|(?<![a-z])(?:{prefix_alternation(lower_markers)})"
         rf"|\b(?:{prefix_alternation([*words_lower, *openers])}"
         rf"|an?\s+{prefix_alternation([*words_lower, *(m.lower() for m in en.multipliers)])})"
     )
+    start_words = [*lower_ordinals, *lower_markers, *words_lower, *openers]
+    start_words += [f"{a}{space}" for a in ("a", "an") for space in WHITESPACE]
     units_long = [u for u in en.units if u not in en.short_units]
     q_after = alternation(en.qualifiers_after)
     return _Patterns(
         core=re.compile(core, re.IGNORECASE),
         start=re.compile(start),
+        start_marks=re.compile(marks),
+        start_words=_automaton(start_words),
         plain=re.compile(plain, re.IGNORECASE),
         scale=re.compile(rf"(?P<space>\s?)(?P<scale>{alternation(en.scales)})(?![A-Za-z])"),
         unit_long=re.compile(rf"(?:\s?|-)(?P<unit>{alternation(units_long)})(?![A-Za-z])", re.I),
@@ -522,9 +543,10 @@ def extract_english(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
     lowered = _lowered(text)
     masks: Masks | None = None  # computed once a core needs them
     readings: list[Reading] = []
+    starts = None if lowered is None else _start_candidates(lowered, p)
     position = 0
     while True:
-        match = _next_core(text, lowered, position, p)
+        match = _next_core(text, lowered, position, p, starts)
         if match is None:
             break
         core = _core(match, en)
@@ -555,17 +577,45 @@ def _lowered(text: str) -> str | None:
     return lowered
 
 
-def _next_core(text: str, lowered: str | None, position: int, p: _Patterns) -> re.Match[str] | None:
+def _next_core(
+    text: str,
+    lowered: str | None,
+    position: int,
+    p: _Patterns,
+    starts: list[int] | None = None,
+) -> re.Match[str] | None:
     """``p.core.search(text, position)``, but the core is tried only where a number can
-    start: most of a sentence is words, and the core is slow to reject them one by one."""
+    start: most of a sentence is words, and the core is slow to reject them one by one.
+    ``starts`` are the sentence's ``_start_candidates``, found once for all its numbers."""
     if lowered is None:
         return p.core.search(text, position)
-    while (start := p.start.search(lowered, position)) is not None:
-        match = p.core.match(text, start.start())
-        if match is not None:
-            return match
-        position = start.start() + 1
+    if starts is None:
+        starts = _start_candidates(lowered, p)
+    for index in range(bisect_left(starts, position), len(starts)):
+        at = starts[index]
+        if p.start.match(lowered, at) is not None:
+            match = p.core.match(text, at)
+            if match is not None:
+                return match
     return None
+
+
+def _start_candidates(lowered: str, p: _Patterns) -> list[int]:
+    """Sorted offsets of ``lowered`` that include every one where ``p.start`` matches."""
+    found = {match.start() for match in p.start_marks.finditer(lowered)}
+    found.update(end - length + 1 for end, length in p.start_words.iter(lowered))
+    return sorted(found)
+
+
+def _automaton(words: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton over ``words``; a hit's value is the word's length."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in set(words):
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
 
 
 def _skipped(text: str, core: _Core, masks: Masks, p: _Patterns) -> bool:
