@@ -102,10 +102,10 @@ class _Patterns:
     # Where a core can start, over the lower-cased text (case-sensitive, so cheap to scan):
     # the core is tried only where this matches.
     start: re.Pattern[str]
-    # Where ``start`` may match, found for a whole sentence at once: every digit, sign or
-    # point (``start_marks``) and every place one of its words occurs (``start_words``, an
-    # Aho-Corasick automaton: one pass in C, where the regex tries each word's branch at
-    # every letter). A superset: ``start`` itself decides at each place.
+    # Where ``start`` may match, found for a whole sentence at once: every place in a run of
+    # digits and the sign or point before it (``start_marks``), and every place one of its
+    # words occurs (``start_words``, an Aho-Corasick automaton: one pass in C, where the
+    # regex tries each word's branch at every letter). A superset: ``start`` decides.
     start_marks: re.Pattern[str]
     start_words: Any
     plain: re.Pattern[str]  # digits and spelled numbers only: the fallback of a failed core
@@ -202,9 +202,8 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     openers = ["twice", "thrice", "world", "largest", "biggest"]
     lower_ordinals = [w.lower() for w in en.ordinals]
     lower_markers = [w.lower() for w in en.rank_markers_before]
-    marks = rf"[\d{_VULGAR}]|[-+−.](?=\d)"
     start = (
-        rf"{marks}"
+        rf"[\d{_VULGAR}]|[-+−.](?=\d)"
         rf"|{prefix_alternation(lower_ordinals)}"
         rf"|(?<![a-z])(?:{prefix_alternation(lower_markers)})"
         rf"|\b(?:{prefix_alternation([*words_lower, *openers])}"
@@ -217,7 +216,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     return _Patterns(
         core=re.compile(core, re.IGNORECASE),
         start=re.compile(start),
-        start_marks=re.compile(marks),
+        start_marks=re.compile(rf"[-+−.]?[\d{_VULGAR}]+"),
         start_words=_automaton(start_words),
         plain=re.compile(plain, re.IGNORECASE),
         scale=re.compile(rf"(?P<space>\s?)(?P<scale>{alternation(en.scales)})(?![A-Za-z])"),
@@ -602,7 +601,9 @@ def _next_core(
 
 def _start_candidates(lowered: str, p: _Patterns) -> list[int]:
     """Sorted offsets of ``lowered`` that include every one where ``p.start`` matches."""
-    found = {match.start() for match in p.start_marks.finditer(lowered)}
+    found: set[int] = set()
+    for match in p.start_marks.finditer(lowered):  # every place of a run: " -12" gives 3
+        found.update(range(*match.span()))
     found.update(end - length + 1 for end, length in p.start_words.iter(lowered))
     return sorted(found)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -64,12 +63,10 @@ class Masks:
                 found = self._found[mask.needs] = mask.needs.search(text) is not None
             if not found:
                 return None
-        starts: list[int] = []
-        ends: list[int] = []
-        for span_start, span_end in mask.spans(text):
-            starts.append(span_start)
-            ends.append(span_end)
-        return (starts, ends) if starts else None
+        spans = mask.spans(text)
+        if not spans:
+            return None
+        return [start for start, _ in spans], [end for _, end in spans]
 
 
 def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
@@ -101,10 +98,11 @@ class _Mask:
     clues: tuple[str, ...] = ()
     ignore_case: bool = False  # the pattern's flag, kept as a bool: enum flags are slow
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """The mask's non-empty matches in ``text``, in order (they do not overlap)."""
         if self.before is None:
-            yield from (m.span() for m in self.pattern.finditer(text) if m.end() > m.start())
-            return
+            return [m.span() for m in self.pattern.finditer(text) if m.end() > m.start()]
+        found: list[tuple[int, int]] = []
         position = 0
         while (match := self.pattern.search(text, position)) is not None:
             start, end = match.span()
@@ -112,8 +110,9 @@ class _Mask:
                 position = start + 1
                 continue
             if end > start:
-                yield start, end
+                found.append((start, end))
             position = max(end, start + 1)
+        return found
 
 
 def _mask(
