@@ -38,6 +38,8 @@ def _without_overlaps(candidates: list[Mention]) -> list[Mention]:
     candidates would give, in linear rather than quadratic time: a 1 MB line of numbers holds
     hundreds of thousands of candidates.
     """
+    if len(candidates) < 2:
+        return candidates
     ordered = sorted(candidates, key=lambda m: (m.start, m.end))
     taken: list[Mention] = []
     cluster: list[Mention] = []

@@ -42,6 +42,7 @@ _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 # (dotted I→i, dotless i→i, long s→s, Kelvin sign→k). Without them, lower-casing the text
 # compares letters as the core does.
 _ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
+_FOLDS = re.compile(f"[{_ASCII_FOLDS}]")
 # Every character that ``\s`` matches in a str pattern (a test checks it on every code point).
 WHITESPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
@@ -571,7 +572,7 @@ def _lowered(text: str) -> str | None:
     """``text`` lower-cased, offset for offset, for the case-sensitive ``start`` scan; None
     where lower-casing is not how the IGNORECASE core compares characters."""
     lowered = text.lower()
-    if len(lowered) != len(text) or any(c in text for c in _ASCII_FOLDS):
+    if len(lowered) != len(text) or (not text.isascii() and _FOLDS.search(text)):
         return None
     return lowered
 

@@ -28,7 +28,7 @@ class Masks:
 
     def __init__(self, text: str, masks: tuple[_Mask, ...]) -> None:
         self._text = text
-        self._lowered = text.lower()
+        self._lowered: str | None = None  # for the clues of masks that ignore case
         self._pending = iter(masks)
         # One (starts, ends) pair a mask searched so far: a mask's matches do not overlap.
         self._spans: list[tuple[list[int], list[int]]] = []
@@ -51,7 +51,11 @@ class Masks:
     def _search(self, mask: _Mask) -> tuple[list[int], list[int]] | None:
         text = self._text
         if mask.clues:
-            haystack = self._lowered if mask.ignore_case else text
+            haystack = text
+            if mask.ignore_case:
+                if self._lowered is None:
+                    self._lowered = text.lower()
+                haystack = self._lowered
             for clue in mask.clues:  # a loop, not any(): no generator for each mask
                 if clue in haystack:
                     break
