@@ -356,6 +356,8 @@ def _core(match: re.Match[str], en: English) -> _Core | None:
     value: float | None
     start, end = match.span()
     group = match.lastgroup
+    if group == "digits":  # the commonest by far
+        return _Core(start, end, _digits_value(match), "number")
     lower = match.group().lower()
     if group in ("rank", "marker"):
         raw = match.group("ord" if group == "rank" else "markval").lower()
@@ -418,8 +420,6 @@ def _core(match: re.Match[str], en: English) -> _Core | None:
         return _Core(start, end, 50.0, "share", "percent")
     if group == "twice":
         return _Core(start, end, 2.0 if lower == "twice" else 3.0, "ratio", "fold")
-    if group == "digits":
-        return _Core(start, end, _digits_value(match), "number")
     if group == "spelled":
         value = _spelled_value(match.group("spelled"), en)
         return None if value is None else _Core(start, end, value, "spelled")
@@ -549,6 +549,13 @@ def extract_english(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
         match = _next_core(text, lowered, position, p, starts)
         if match is None:
             break
+        if match.lastgroup == "digits":
+            # Most digits are years and dates: ask the masks before reading the value.
+            if masks is None:
+                masks = masked_spans(text, lexicon)
+            if masks.covers(*match.span()):
+                position = max(match.end(), position + 1)
+                continue
         core = _core(match, en)
         if core is None and match.lastgroup not in ("digits", "spelled"):
             # "8 in 5" is no "one in five": read what starts there as a plain number.
