@@ -201,7 +201,7 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
         # 2 pm, 2pm, 2.13 am, 5 p.m.
         _mask(
             r"\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?",
-            needs=r"\d\s*[aApP]",
+            needs=r"\d\s*[aApP]\.?[mM]",
             before=r"(?<![\d.])",
             flags=re.IGNORECASE,
             clues=("am", "pm", "a.m", "p.m"),
@@ -209,15 +209,17 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
         # phone numbers: +1-222-2222-2222, 1-222-333-4444
         _mask(
             r"(?<![\w.])\+?\d{1,3}-\d{3}-\d{3,4}(?:[-/]\d{3,4})*(?![\w])",
-            needs=r"\d-\d",
+            needs=r"\d-\d{3}-\d",
             clues=("-",),
         ),
         _mask(
-            r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d])", needs=r"\d[-/.]\d", before=r"(?<![\d.])"
+            r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d])",
+            needs=r"\d[-/.]\d\d?[-/.]\d",
+            before=r"(?<![\d.])",
         ),  # 2025-10-21
         _mask(
             r"\d{1,2}/\d{1,2}/\d{2,4}(?![\d])",
-            needs=r"\d/\d",
+            needs=r"\d/\d\d?/\d",
             before=r"(?<![\d.])",
             clues=("/",),
         ),  # 10/21/2025
@@ -235,7 +237,7 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
         # Fiscal years and year spans: 2012–13, 2023-2024, 2023/24.
         _mask(
             r"(?:19|20)\d\d\s*[-–/]\s*(?:(?:19|20)\d\d|\d\d)(?![\d%])",
-            needs=r"\d\s*[-–/]",
+            needs=r"(?:19|20)\d\d\s*[-–/]",
             before=r"(?<![\d.,])",
             clues=("-", "–", "/"),
         ),
