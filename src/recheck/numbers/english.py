@@ -103,10 +103,10 @@ class _Patterns:
     # Where a core can start, over the lower-cased text (case-sensitive, so cheap to scan):
     # the core is tried only where this matches.
     start: re.Pattern[str]
-    # Where ``start`` may match, found for a whole sentence at once: every place in a run of
-    # digits and the sign or point before it (``start_marks``), and every place one of its
-    # words occurs (``start_words``, an Aho-Corasick automaton: one pass in C, where the
-    # regex tries each word's branch at every letter). A superset: ``start`` decides.
+    # Where ``start`` may match: a digit, sign or point (``start_marks``, one character class,
+    # which the regex engine skips to at C speed) or one of its words (``start_words``, an
+    # Aho-Corasick automaton run once a sentence, where the regex would try each word's
+    # branch at every letter). A superset: ``start`` itself decides at each place.
     start_marks: re.Pattern[str]
     start_words: Any
     plain: re.Pattern[str]  # digits and spelled numbers only: the fallback of a failed core
@@ -217,7 +217,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     return _Patterns(
         core=re.compile(core, re.IGNORECASE),
         start=re.compile(start),
-        start_marks=re.compile(rf"[-+−.]?[\d{_VULGAR}]+"),
+        start_marks=re.compile(rf"[\d{_VULGAR}\-+−.]"),
         start_words=_automaton(start_words),
         plain=re.compile(plain, re.IGNORECASE),
         scale=re.compile(rf"(?P<space>\s?)(?P<scale>{alternation(en.scales)})(?![A-Za-z])"),
@@ -543,10 +543,10 @@ def extract_english(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
     lowered = _lowered(text)
     masks: Masks | None = None  # computed once a core needs them
     readings: list[Reading] = []
-    starts = None if lowered is None else _start_candidates(lowered, p)
+    words = None if lowered is None else _word_starts(lowered, p)
     position = 0
     while True:
-        match = _next_core(text, lowered, position, p, starts)
+        match = _next_core(text, lowered, position, p, words)
         if match is None:
             break
         if match.lastgroup == "digits":
@@ -589,31 +589,34 @@ def _next_core(
     lowered: str | None,
     position: int,
     p: _Patterns,
-    starts: list[int] | None = None,
+    words: list[int] | None = None,
 ) -> re.Match[str] | None:
     """``p.core.search(text, position)``, but the core is tried only where a number can
     start: most of a sentence is words, and the core is slow to reject them one by one.
-    ``starts`` are the sentence's ``_start_candidates``, found once for all its numbers."""
+    ``words`` are the sentence's ``_word_starts``, found once for all its numbers."""
     if lowered is None:
         return p.core.search(text, position)
-    if starts is None:
-        starts = _start_candidates(lowered, p)
-    for index in range(bisect_left(starts, position), len(starts)):
-        at = starts[index]
+    if words is None:
+        words = _word_starts(lowered, p)
+    index = bisect_left(words, position)
+    beyond = len(lowered) + 1
+    while True:
+        mark = p.start_marks.search(lowered, position)
+        while index < len(words) and words[index] < position:
+            index += 1
+        at = min(mark.start() if mark else beyond, words[index] if index < len(words) else beyond)
+        if at == beyond:
+            return None
         if p.start.match(lowered, at) is not None:
             match = p.core.match(text, at)
             if match is not None:
                 return match
-    return None
+        position = at + 1
 
 
-def _start_candidates(lowered: str, p: _Patterns) -> list[int]:
-    """Sorted offsets of ``lowered`` that include every one where ``p.start`` matches."""
-    found: set[int] = set()
-    for match in p.start_marks.finditer(lowered):  # every place of a run: " -12" gives 3
-        found.update(range(*match.span()))
-    found.update(end - length + 1 for end, length in p.start_words.iter(lowered))
-    return sorted(found)
+def _word_starts(lowered: str, p: _Patterns) -> list[int]:
+    """Sorted offsets of ``lowered`` where one of the words ``p.start`` begins with occurs."""
+    return sorted({end - length + 1 for end, length in p.start_words.iter(lowered)})
 
 
 def _automaton(words: Iterable[str]) -> Any:
