@@ -10,6 +10,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from recheck.numbers import _without_overlaps
+from recheck.numbers.chinese import _next_core as _chinese_next_core
+from recheck.numbers.chinese import _patterns as _chinese_patterns
 from recheck.numbers.english import WHITESPACE, _lowered, _next_core, _patterns
 from recheck.numbers.lexicon import load_lexicon, prefix_alternation
 from recheck.numbers.mention import Mention
@@ -187,3 +189,21 @@ def test_masks_searched_lazily_cover_what_all_masks_cover(
         expected = any(s < end and start < e for s, e in union)
         assert lazy.covers(start, end) == expected, (text, start, end)
         assert Masks(text, masks).covers(start, end) == expected
+
+
+CHINESE_FRAGMENTS = [
+    "百分之", "七十", "三", "分之", "一", "又", "万", "亿", "十", "拾", "百", "千", "仟", "零",
+    "〇", "两", "点", "五", "多", "几", "成", "第", "大", "全球最大", "一半", "半数", "半", "吨",
+    "年", "月", "2025", "3", ",", ".", "/", "4", "约", "超过", "以上", "的", "中国", " ", "负",
+    "%", "个百分点", "倍", "美元", "٣",
+]  # fmt: skip
+
+
+@FAST
+@given(st.lists(st.sampled_from(CHINESE_FRAGMENTS), max_size=12).map("".join))
+def test_chinese_core_scan_finds_the_core_search(text: str) -> None:
+    p = _chinese_patterns(load_lexicon())
+    for position in range(len(text) + 1):
+        found = _chinese_next_core(text, position, p)
+        expected = p.core.search(text, position)
+        assert (found and found.span()) == (expected and expected.span()), (text, position)
