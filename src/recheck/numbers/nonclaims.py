@@ -46,6 +46,10 @@ class Masks:
             self._spans.append(spans)
             if _overlaps(*spans, start, end):
                 return True
+        if len(self._spans) > 1:
+            # Every mask is searched: one merged list answers the sentence's other numbers
+            # with one bisection (a line of numbers holds hundreds of thousands).
+            self._spans = [_merged(self._spans)]
         return False
 
     def _search(self, mask: _Mask) -> tuple[list[int], list[int]] | None:
@@ -71,6 +75,18 @@ class Masks:
         if not spans:
             return None
         return [start for start, _ in spans], [end for _, end in spans]
+
+
+def _merged(spans: list[tuple[list[int], list[int]]]) -> tuple[list[int], list[int]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(pair for found in spans for pair in zip(*found, strict=True)):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
 
 
 def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
