@@ -11,7 +11,7 @@ from recheck.claims import Claim
 from recheck.intervals import Tolerance, claim_interval
 from recheck.judge import judge, judge_claim
 from recheck.reconcile import reconcile
-from recheck.reference import load_reference
+from recheck.reference import Reference, load_reference
 
 from .claim_factory import make_claim
 
@@ -58,6 +58,14 @@ facts:
   - {subject: CN, metric: refining, commodity: rare_earths, measure: share, value: 91,
      unit: percent, year: 2024, source: agency-2025}
 """
+
+
+def reference_with(tmp_path: Path, facts: str) -> Reference:
+    """A reference of the test SOURCES and ``facts`` (YAML text), read from a folder."""
+    folder = tmp_path / "ref"
+    folder.mkdir()
+    (folder / "r.yaml").write_text(SOURCES + facts, encoding="utf-8")
+    return load_reference([folder])
 
 
 @pytest.fixture(scope="module")
@@ -309,19 +317,15 @@ def test_an_older_data_year_of_the_current_edition_is_outdated(reference) -> Non
 
 
 def test_projections_need_the_year_they_are_for(tmp_path: Path) -> None:
-    folder = tmp_path / "ref"
-    folder.mkdir()
-    (folder / "r.yaml").write_text(
-        SOURCES
-        + """facts:
+    ref = reference_with(
+        tmp_path,
+        """facts:
   - {subject: CN, metric: refining, commodity: rare_earths, measure: share, value: 92,
      unit: percent, year: 2023, source: agency-2025}
   - {subject: CN, metric: refining, commodity: rare_earths, measure: share, value: 77,
      unit: percent, year: 2030, source: agency-2025, label: projection}
 """,
-        encoding="utf-8",
     )
-    ref = load_reference([folder])
     assert verdict(ref, claim(92, metric="refining")) == "supported"  # 2030 is not "now"
     undated = judge_claim(claim(77, metric="refining"), ref, "2025-06-01")
     assert undated.verdict == "unverified" and "projection" in undated.message
@@ -340,10 +344,7 @@ MONTHLY = """facts:
 
 
 def test_a_month_is_part_of_the_key_where_the_reference_is_monthly(tmp_path: Path) -> None:
-    folder = tmp_path / "ref"
-    folder.mkdir()
-    (folder / "r.yaml").write_text(SOURCES + MONTHLY, encoding="utf-8")
-    ref = load_reference([folder])
+    ref = reference_with(tmp_path, MONTHLY)
     june = claim(
         353,
         unit="t",
@@ -366,17 +367,13 @@ def test_a_month_is_part_of_the_key_where_the_reference_is_monthly(tmp_path: Pat
 
 
 def test_a_caveat_is_repeated_wherever_the_figure_is_cited(tmp_path: Path) -> None:
-    folder = tmp_path / "ref"
-    folder.mkdir()
-    (folder / "r.yaml").write_text(
-        SOURCES
-        + """facts:
+    ref = reference_with(
+        tmp_path,
+        """facts:
   - {subject: f35, metric: content, commodity: rare_earths, measure: amount, value: 0.4173,
      unit: t, source: agency-2025, label: 920 lb, caveat: "contested figure"}
 """,
-        encoding="utf-8",
     )
-    ref = load_reference([folder])
     finding = judge_claim(
         claim(0.4173, unit="t", measure="amount", subject="f35", metric="content"),
         ref,
@@ -511,17 +508,13 @@ def test_touching_intervals_do_not_fit() -> None:
 
 
 def test_a_count_is_judged_only_where_it_counts_the_same_thing(tmp_path: Path) -> None:
-    folder = tmp_path / "ref"
-    folder.mkdir()
-    (folder / "r.yaml").write_text(
-        SOURCES
-        + """facts:
+    ref = reference_with(
+        tmp_path,
+        """facts:
   - {subject: CN, metric: exports, commodity: [rare_earths, heavy_rare_earths], measure: count,
      value: 7, unit: "1", year: 2025, source: agency-2025, counts: [element, 种]}
 """,
-        encoding="utf-8",
     )
-    ref = load_reference([folder])
     count = dict(unit="1", measure="count", metric="exports", year=2025)
     seven = claim(
         7,
@@ -538,17 +531,13 @@ def test_a_count_is_judged_only_where_it_counts_the_same_thing(tmp_path: Path) -
 
 
 def test_a_key_with_only_a_projection_needs_the_year(tmp_path: Path) -> None:
-    folder = tmp_path / "ref"
-    folder.mkdir()
-    (folder / "r.yaml").write_text(
-        SOURCES
-        + """facts:
+    ref = reference_with(
+        tmp_path,
+        """facts:
   - {subject: MY, metric: refining, commodity: rare_earths, measure: share, value: 12,
      unit: percent, year: 2030, source: agency-2025}
 """,
-        encoding="utf-8",
     )
-    ref = load_reference([folder])
     undated = judge_claim(claim(12, subject="MY", metric="refining"), ref, "2025-06-01")
     assert undated.verdict == "unverified" and "projection" in undated.message
     assert verdict(ref, claim(12, subject="MY", metric="refining", year=2030)) == "supported"
@@ -675,19 +664,15 @@ def test_claims_of_one_key_and_interval_keep_their_own_words(reference) -> None:
 
 
 def test_a_caveat_follows_the_claims_text_where_the_message_names_it(tmp_path: Path) -> None:
-    folder = tmp_path / "ref"
-    folder.mkdir()
-    (folder / "r.yaml").write_text(
-        SOURCES
-        + """facts:
+    ref = reference_with(
+        tmp_path,
+        """facts:
   - {subject: f35, metric: content, commodity: rare_earths, measure: amount, value: 0.5,
      unit: t, source: survey-2023, caveat: "an early estimate"}
   - {subject: f35, metric: content, commodity: rare_earths, measure: amount, value: 0.4173,
      unit: t, source: survey-2025}
 """,
-        encoding="utf-8",
     )
-    ref = load_reference([folder])
     key = dict(unit="t", measure="amount", subject="f35", metric="content")
     first = claim(0.5, text="half a tonne", **key)
     second = claim(0.5, text="500 kg", id="b.txt:1:1", file="b.txt", **key)
