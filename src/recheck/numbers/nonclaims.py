@@ -186,7 +186,8 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
         rf"(?<![A-Za-z0-9.])(?:\d+(?:\.\d+)?|\.\d+)(?!(?:{short_units})(?![A-Za-z]))"
         r"(?![eE][-+]?\d)[A-Za-z]+(?![A-Za-z0-9])"
     )
-    # Masks are tried in this order until one covers a number: the commonest first.
+    # Masks are tried in this order until one covers a number: in news text, the commonest
+    # first (years, citation markers, labels, names with digits, Chinese dates).
     return (
         # A year standing alone: not grouped, no unit, no percent, no scale after it, and not
         # the tail of a Chinese amount (1万1900, 3亿2000万).
@@ -197,16 +198,48 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
             before=r"(?<![\d.,$€£¥万亿千])",
             clues=("19", "20"),
         ),
-        _mask(
-            # An address's name starts where its run of name characters starts, and is read
-            # possessively: tried from inside a long run, it would rescan it (quadratic).
-            r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+",
-            needs=r"[wW@/](?:(?<=[@/])|[wW][wW]\.)",  # a class first: the search skips to it
-            flags=re.IGNORECASE,
-            clues=("@", "/", "w."),
-        ),
         # citation markers [1][5]
         _mask(r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]", needs=None, clues=("[",)),
+        _mask(
+            rf"(?:{labels})\s*(?:No\.?\s*)?\d+[A-Za-z]?(?![A-Za-z0-9])", before=r"(?<![A-Za-z])"
+        ),  # Section 232, Group 2
+        # The test starts at the digit, rarer than the letters before it.
+        _mask(identifier, needs=r"\d(?:(?<=[A-Za-z]\d)|(?<=[A-Za-z]-\d))"),
+        # Chinese dates, years and months: 2025年10月21日, 10月21日, 2025年, 9月, 二〇二五年.
+        _mask(
+            rf"{_CN_YEAR}年(?:{_CN_MONTH}月(?:{_CN_DAY}[日号])?)?(?:代|度)?",
+            needs=None,
+            clues=("年",),
+        ),
+        _mask(
+            rf"(?<![\d个])(?<![个個]){_CN_MONTH}月(?:{_CN_DAY}[日号])?(?:份)?",
+            needs=None,
+            clues=("月",),
+        ),
+        # October 21, 2025 · Oct. 21 · 21 October 2025 · mid-October
+        _mask(
+            rf"(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)",
+            before=r"\b",
+            needs=month_prefixes,
+        ),
+        _mask(
+            rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})(?:,?\s+\d{{4}})?",
+            before=r"(?<![\d.])",
+            needs=rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?[{month_initials}]",
+        ),
+        _mask(glued, needs=r"\d[A-Za-z]"),
+        _mask(
+            r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d])",
+            needs=r"\d[-/.]\d\d?[-/.]\d",
+            before=r"(?<![\d.])",
+        ),  # 2025-10-21
+        # Fiscal years and year spans: 2012–13, 2023-2024, 2023/24.
+        _mask(
+            r"(?:19|20)\d\d\s*[-–/]\s*(?:(?:19|20)\d\d|\d\d)(?![\d%])",
+            needs=r"(?:19|20)\d\d\s*[-–/]",
+            before=r"(?<![\d.,])",
+            clues=("-", "–", "/"),
+        ),
         _mask(
             r"\d{1,2}[:：]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?",
             needs=None,
@@ -222,6 +255,12 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
             flags=re.IGNORECASE,
             clues=("am", "pm", "a.m", "p.m"),
         ),
+        _mask(
+            r"\d{1,2}/\d{1,2}/\d{2,4}(?![\d])",
+            needs=r"\d/\d\d?/\d",
+            before=r"(?<![\d.])",
+            clues=("/",),
+        ),  # 10/21/2025
         # phone numbers: +1-222-2222-2222, 1-222-333-4444
         _mask(
             r"(?<![\w.])\+?\d{1,3}-\d{3}-\d{3,4}(?:[-/]\d{3,4})*(?![\w])",
@@ -229,56 +268,18 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
             clues=("-",),
         ),
         _mask(
-            r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d])",
-            needs=r"\d[-/.]\d\d?[-/.]\d",
-            before=r"(?<![\d.])",
-        ),  # 2025-10-21
-        _mask(
-            r"\d{1,2}/\d{1,2}/\d{2,4}(?![\d])",
-            needs=r"\d/\d\d?/\d",
-            before=r"(?<![\d.])",
-            clues=("/",),
-        ),  # 10/21/2025
-        # October 21, 2025 · Oct. 21 · 21 October 2025 · mid-October
-        _mask(
-            rf"(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)",
-            before=r"\b",
-            needs=month_prefixes,
-        ),
-        _mask(
-            rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})(?:,?\s+\d{{4}})?",
-            before=r"(?<![\d.])",
-            needs=rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?[{month_initials}]",
-        ),
-        # Fiscal years and year spans: 2012–13, 2023-2024, 2023/24.
-        _mask(
-            r"(?:19|20)\d\d\s*[-–/]\s*(?:(?:19|20)\d\d|\d\d)(?![\d%])",
-            needs=r"(?:19|20)\d\d\s*[-–/]",
-            before=r"(?<![\d.,])",
-            clues=("-", "–", "/"),
-        ),
-        # Chinese dates, years and months: 2025年10月21日, 10月21日, 2025年, 9月, 二〇二五年.
-        _mask(
-            rf"{_CN_YEAR}年(?:{_CN_MONTH}月(?:{_CN_DAY}[日号])?)?(?:代|度)?",
-            needs=None,
-            clues=("年",),
-        ),
-        _mask(
-            rf"(?<![\d个])(?<![个個]){_CN_MONTH}月(?:{_CN_DAY}[日号])?(?:份)?",
-            needs=None,
-            clues=("月",),
-        ),
-        _mask(
             r"(?<![\d.])\d{1,2}[点時时](?:\d{1,2}分)?(?=[^\d万亿%]|$)",
             needs=r"\d[点時时]",
             clues=("点", "時", "时"),
         ),
-        # The test starts at the digit, rarer than the letters before it.
-        _mask(identifier, needs=r"\d(?:(?<=[A-Za-z]\d)|(?<=[A-Za-z]-\d))"),
-        _mask(glued, needs=r"\d[A-Za-z]"),
         _mask(
-            rf"(?:{labels})\s*(?:No\.?\s*)?\d+[A-Za-z]?(?![A-Za-z0-9])", before=r"(?<![A-Za-z])"
-        ),  # Section 232, Group 2
+            # An address's name starts where its run of name characters starts, and is read
+            # possessively: tried from inside a long run, it would rescan it (quadratic).
+            r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+",
+            needs=r"[wW@/](?:(?<=[@/])|[wW][wW]\.)",  # a class first: the search skips to it
+            flags=re.IGNORECASE,
+            clues=("@", "/", "w."),
+        ),
         _mask(r"第\s*[\d一二三四五六七八九十百零〇]+\s*号", needs=None, clues=("号",)),  # 第61号
         _mask(r"^\s*\(?\d{1,2}[.)、](?=\s|[^\d])", needs=None),  # list labels: "1.", "(2)", "3、"
     )
