@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
+from functools import partial
 from typing import Any
 
 from recheck.documents import Document
@@ -71,31 +72,27 @@ def claims_in_document(document: Document, vocabulary: Vocabulary | None = None)
 
     Without a vocabulary the claims carry no key (subject, metric … stay None).
     """
-    # The subject of the last sentence that named one, for clauses without one; and the
-    # commodity of the sentence just before, for sentences that name none.
-    carried: str | None = None
-    carried_commodity: str | None = None
-    article_start = -1
     article_starts = [article.start for article in document.articles]
-    for sentence in document.sentences:
-        article = _article_of(document, article_starts, sentence.start)
-        if article != article_start:
-            carried, carried_commodity, article_start = None, None, article
+    articles = [_article_of(document, article_starts, s.start) for s in document.sentences]
+    carry = None if vocabulary is None else _Carry(document, articles, vocabulary)
+    for index, sentence in enumerate(document.sentences):
         mentions = extract(sentence.text, normalised=True)
-        if vocabulary is not None:
-            # Spelling slips are forgiven where a number needs the words (fuzzy costs).
-            hits = find_terms(vocabulary, sentence.text, fuzzy=bool(mentions))
+        if not mentions:
+            continue  # its words are looked up only if a later number needs what it names
+        if carry is not None:
+            hits = carry.hits(index, fuzzy=True)
             keys = resolve_keys(
-                sentence.text, mentions, hits, sentence.published, carried, carried_commodity
+                sentence.text,
+                mentions,
+                hits,
+                sentence.published,
+                partial(carry.subject_before, index),
+                partial(carry.commodity_before, index),
             )
-            named, subject = _last_subject(hits, sentence.text)
-            if named:
-                carried = subject
-            carried_commodity = _last_commodity(hits, sentence.text)
         else:
             keys = [Key() for _ in mentions]
         # Once per sentence: its claims share the one string.
-        said = " ".join(sentence.original.split()) if mentions else ""
+        said = " ".join(sentence.original.split())
         for mention, key in zip(mentions, keys, strict=True):
             start = sentence.start + mention.start
             end = sentence.start + mention.end
@@ -124,6 +121,68 @@ def claims_in_document(document: Document, vocabulary: Vocabulary | None = None)
                 start=start,
                 end=end,
             )
+
+
+class _Carry:
+    """What earlier sentences of the same article pass on to a sentence: the subject of the
+    last one that named one, for clauses without one, and the commodity of the one just
+    before, for sentences that name none.
+
+    Looked up lazily: most sentences hold no number, and their vocabulary is searched only
+    when a later number needs what they name (most numbers find their own subject). A
+    sentence is searched at most once, and the subject search never re-reads a stretch
+    already read, so an article costs at most one search per sentence.
+    """
+
+    __slots__ = ("_articles", "_document", "_found", "_hits", "_known", "_vocabulary")
+
+    def __init__(self, document: Document, articles: list[int], vocabulary: Vocabulary) -> None:
+        self._document = document
+        self._articles = articles
+        self._vocabulary = vocabulary
+        self._hits: dict[int, list[Hit]] = {}
+        # The carried subject is known for sentence ``_known[0]``: ``_known[1]``.
+        self._known: tuple[int, str | None] = (0, None)
+        self._found: dict[int, tuple[bool, str | None]] = {}
+
+    def hits(self, index: int, *, fuzzy: bool = False) -> list[Hit]:
+        """Sentence ``index``'s hits; spelling slips are forgiven only where a number needs
+        the words (fuzzy costs), so the first search of a sentence with numbers is fuzzy."""
+        found = self._hits.get(index)
+        if found is None:
+            text = self._document.sentences[index].text
+            found = self._hits[index] = find_terms(self._vocabulary, text, fuzzy=fuzzy)
+        return found
+
+    def subject_before(self, index: int) -> str | None:
+        article = self._articles[index]
+        known_at, known = self._known
+        if known_at > index or (known_at < index and self._articles[known_at] != article):
+            known_at, known = index, None  # an article starts afresh
+            for earlier in range(index - 1, -1, -1):
+                if self._articles[earlier] != article:
+                    break
+                known_at = earlier
+        value = known
+        for earlier in range(index - 1, known_at - 1, -1):
+            named, subject = self._named(earlier)
+            if named:
+                value = subject
+                break
+        self._known = (index, value)
+        return value
+
+    def commodity_before(self, index: int) -> str | None:
+        if index == 0 or self._articles[index - 1] != self._articles[index]:
+            return None
+        return _last_commodity(self.hits(index - 1), self._document.sentences[index - 1].text)
+
+    def _named(self, index: int) -> tuple[bool, str | None]:
+        found = self._found.get(index)
+        if found is None:
+            text = self._document.sentences[index].text
+            found = self._found[index] = _last_subject(self.hits(index), text)
+        return found
 
 
 def claims_in_documents(
@@ -163,6 +222,8 @@ def _last_commodity(hits: Sequence[Hit], text: str) -> str | None:
 # --- resolution ---------------------------------------------------------------------------
 
 WORLD = "world"
+# A subject or commodity carried from earlier sentences: the id, or how to find it when needed.
+Carried = str | Callable[[], str | None] | None
 # A number about two coordinated things ("dysprosium and samarium") is about neither alone.
 _AMBIGUOUS = "\0ambiguous"
 _CLAUSE_BREAK = re.compile(r"[;；。!?！？]")
@@ -293,8 +354,8 @@ def resolve_keys(
     mentions: Sequence[Mention],
     hits: Sequence[Hit],
     published: str | None,
-    carried_subject: str | None = None,
-    carried_commodity: str | None = None,
+    carried_subject: Carried = None,
+    carried_commodity: Carried = None,
 ) -> list[Key]:
     """The key of every mention in one sentence.
 
@@ -302,7 +363,8 @@ def resolve_keys(
     words between it and its neighbours, and after it only up to the next comma — first
     where the words attach to it ("70% of extraction"), then the nearest; coordinated
     numbers with nothing of their own inherit from the number before ("92% of refined rare
-    earths and 99% of heavy rare earths").
+    earths and 99% of heavy rare earths"). The subject and commodity carried from earlier
+    sentences are given as values or as functions called only if a number needs them.
     """
     if not mentions:
         return []
@@ -340,7 +402,7 @@ def resolve_keys(
             # billion each … over the next six months to enhance rare earth mining")
             commodity = _nearest(sentence, "commodity", mention.start, clause_start, segment_end)
             if commodity is None and not any(h.kind == "commodity" for h in hits):
-                commodity = carried_commodity
+                commodity = _carried(carried_commodity)
         partner, of_ratio = _partner(
             sentence, mention, max(lo, segment_start), min(hi, segment_end)
         )
@@ -356,7 +418,7 @@ def resolve_keys(
             # subject the sentence before named: left unresolved, never carried.
             subject = _AMBIGUOUS
         if subject is None:
-            subject = carried_subject
+            subject = _carried(carried_subject)
         if subject == _AMBIGUOUS:
             subject = None
         if partner == subject:  # "China … relies on China": no one is their own partner
@@ -379,6 +441,10 @@ def resolve_keys(
         keys.append(key)
         previous = key
     return keys
+
+
+def _carried(value: Carried) -> str | None:
+    return value() if callable(value) else value
 
 
 def _ranked_within_country(sentence: _Sentence, mention: Mention) -> bool:
