@@ -30,6 +30,7 @@ FRAGMENTS = [
     "3rd", " in ", " out of ", "of ", " ", "-", "x", "ſecond", "\u212a", "İ", "ı", "中", "’s ",
     "about ", "more than ", "The ", "rose by ", "minus ", "between ", "from ", "c $", "US$",
     "approx. ", "≥ ", "~", "increase of ", "nearly ", "\t", "\u2003", "\n", "a\u3000",
+    "potential", "China ", "_", "é", "٣", "+", ". ", "--", "x1", "ranked", "Q", "tenth",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(FRAGMENTS), max_size=12).map("".join)
 
@@ -54,6 +55,32 @@ def test_whitespace_is_what_the_regex_engine_calls_whitespace() -> None:
 @FAST
 @given(texts)
 def test_start_scan_finds_the_core_search(text: str) -> None:
+    p = _patterns(load_lexicon())
+    lowered = _lowered(text)
+    for position in range(len(text) + 1):
+        found = _next_core(text, lowered, position, p)
+        expected = p.core.search(text, position)
+        assert (found and found.span()) == (expected and expected.span()), (text, position)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中No. 2",
+        "é number 3",
+        "_one",
+        "٣one",
+        "x-5",
+        "a.5",
+        "1.5",
+        "—−4",
+        "Q3 ranked 2nd",
+        "中one",
+        "nearly two thirds",
+        "(a dozen)",
+    ],
+)
+def test_start_scan_finds_the_core_search_next_to_non_letters(text: str) -> None:
     p = _patterns(load_lexicon())
     lowered = _lowered(text)
     for position in range(len(text) + 1):

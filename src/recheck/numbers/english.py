@@ -103,10 +103,11 @@ class _Patterns:
     # Where a core can start, over the lower-cased text (case-sensitive, so cheap to scan):
     # the core is tried only where this matches.
     start: re.Pattern[str]
-    # Where ``start`` may match: a digit, sign or point (``start_marks``, one character class,
-    # which the regex engine skips to at C speed) or one of its words (``start_words``, an
-    # Aho-Corasick automaton run once a sentence, where the regex would try each word's
-    # branch at every letter). A superset: ``start`` itself decides at each place.
+    # Where ``start`` may match: a digit (``start_marks``, one character class, which the
+    # regex engine skips to at C speed) or the sign or point just before it, or one of its
+    # words where its branch may match (``start_words``, an Aho-Corasick automaton run once a
+    # sentence, where the regex would try each word's branch at every letter). A superset:
+    # ``start`` itself decides at each place.
     start_marks: re.Pattern[str]
     start_words: Any
     plain: re.Pattern[str]  # digits and spelled numbers only: the fallback of a failed core
@@ -210,14 +211,24 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         rf"|\b(?:{prefix_alternation([*words_lower, *openers])}"
         rf"|an?\s+{prefix_alternation([*words_lower, *(m.lower() for m in en.multipliers)])})"
     )
-    start_words = [*lower_ordinals, *lower_markers, *words_lower, *openers]
-    start_words += [f"{a}{space}" for a in ("a", "an") for space in WHITESPACE]
+    # Each word with what must stand before it for ``start`` to match there: ordinals
+    # nothing, rank markers no letter, the rest a word boundary.
+    start_words = {w: _ANYWHERE for w in lower_ordinals}
+    for words_of, rule in (
+        (lower_markers, _AFTER_NON_LETTER),
+        ([*words_lower, *openers], _AT_WORD),
+    ):
+        for word in words_of:
+            start_words[word] = min(start_words.get(word, rule), rule)
+    for a in ("a", "an"):
+        for space in WHITESPACE:
+            start_words.setdefault(f"{a}{space}", _AT_WORD)
     units_long = [u for u in en.units if u not in en.short_units]
     q_after = alternation(en.qualifiers_after)
     return _Patterns(
         core=re.compile(core, re.IGNORECASE),
         start=re.compile(start),
-        start_marks=re.compile(rf"[\d{_VULGAR}\-+−.]"),
+        start_marks=re.compile(rf"[\d{_VULGAR}]"),
         start_words=_automaton(start_words),
         plain=re.compile(plain, re.IGNORECASE),
         scale=re.compile(rf"(?P<space>\s?)(?P<scale>{alternation(en.scales)})(?![A-Za-z])"),
@@ -602,9 +613,17 @@ def _next_core(
     beyond = len(lowered) + 1
     while True:
         mark = p.start_marks.search(lowered, position)
+        if mark is None:
+            digit = beyond
+        else:
+            digit = mark.start()
+            # A sign or point starts a number only right before a digit ("-3", ".5"): found
+            # from the digit, as most points and dashes in text end sentences or join words.
+            if digit > position and lowered[digit - 1] in _SIGNS:
+                digit -= 1
         while index < len(words) and words[index] < position:
             index += 1
-        at = min(mark.start() if mark else beyond, words[index] if index < len(words) else beyond)
+        at = min(digit, words[index] if index < len(words) else beyond)
         if at == beyond:
             return None
         if p.start.match(lowered, at) is not None:
@@ -615,17 +634,39 @@ def _next_core(
 
 
 def _word_starts(lowered: str, p: _Patterns) -> list[int]:
-    """Sorted offsets of ``lowered`` where one of the words ``p.start`` begins with occurs."""
-    return sorted({end - length + 1 for end, length in p.start_words.iter(lowered)})
+    """Sorted offsets of ``lowered`` where one of the words ``p.start`` begins with occurs,
+    with what its branch of ``start`` needs before it (most hits are inside other words:
+    "ten" in "potential", "a " in "China ")."""
+    starts = set()
+    for end, (length, rule) in p.start_words.iter(lowered):
+        start = end - length + 1
+        if start and rule:
+            before = lowered[start - 1]
+            if rule == _AT_WORD:
+                if before.isalnum() or before == "_":  # what ``\b`` calls a word character
+                    continue
+            elif "a" <= before <= "z":
+                continue
+        starts.add(start)
+    return sorted(starts)
 
 
-def _automaton(words: Iterable[str]) -> Any:
-    """An Aho-Corasick automaton over ``words``; a hit's value is the word's length."""
+# What ``start`` needs before a word (``_word_starts``), loosest first.
+_ANYWHERE, _AFTER_NON_LETTER, _AT_WORD = 0, 1, 2
+_SIGNS = "-+−."
+
+
+def _automaton(words: dict[str, int]) -> Any:
+    """An Aho-Corasick automaton over ``words``; a hit's value is the word's length and
+    rule. A word that does not start with a word character is found anywhere: ``\b`` before
+    it would ask for a word character before it instead."""
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
-    for word in set(words):
-        automaton.add_word(word, len(word))
+    for word, rule in words.items():
+        if rule == _AT_WORD and not (word[:1].isalnum() or word[:1] == "_"):
+            rule = _ANYWHERE
+        automaton.add_word(word, (len(word), rule))
     automaton.make_automaton()
     return automaton
 
