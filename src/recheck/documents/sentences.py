@@ -56,8 +56,13 @@ _CLOSERS = "\"'”’」』）)]】》〉"
 # A run of terminators: full stops (perhaps then "!?…"), or any of the others, then closers.
 # Both regexes open with a single character class or literal rather than an alternation or a
 # repeat, so the regex engine skips ahead to candidates instead of trying every position.
+# A lone full stop between ASCII letters or digits ("U.S", "2.5", "e.g") or before a space
+# and a lowercase letter ("U.S. firms") never ends a sentence (_ends_sentence agrees, and a
+# test checks it): the lookahead rejects it before any Python code runs for it.
 _TERMINATOR = re.compile(
-    r"(?P<run>[。！？；!?;….](?:(?<=\.)\.*[!?…]*|(?<!\.)[。！？；!?;…]*))"
+    r"(?P<run>[。！？；!?;….]"
+    r"(?!(?<=[A-Za-z0-9]\.)(?:[A-Za-z0-9]| [a-z]))"
+    r"(?:(?<=\.)\.*[!?…]*|(?<!\.)[。！？；!?;…]*))"
     rf"[{re.escape(_CLOSERS)}]*"
 )
 _CITATION = r"\[\d{1,3}(?:\s*[,，–-]\s*\d{1,3})*\]"
@@ -82,11 +87,12 @@ def _starter(char: str) -> bool:
     return char.isupper() or char.isdigit() or char in _STARTERS or is_cjk(char)
 
 
-def _abbreviation(segment: str, stop: int, next_char: str) -> bool:
-    """Is the word ending at ``segment[stop]`` (a full stop) an abbreviation?"""
-    # The word: the letters and dots right before the stop (at most 32 characters back),
-    # from the first letter; a line break just before the stop is passed over ("Mr\n.").
-    head = segment[max(0, stop - 32) : stop]
+def _abbreviation(text: str, first: int, stop: int, next_char: str) -> bool:
+    """Is the word ending at ``text[stop]`` (a full stop) an abbreviation?"""
+    # The word: the letters and dots right before the stop (at most 32 characters back, not
+    # before the segment's ``first`` offset), from the first letter; a line break just before
+    # the stop is passed over ("Mr\n.").
+    head = text[max(first, stop - 32) : stop]
     if head.endswith("\n"):
         head = head[:-1]
     token = head[len(head.rstrip(_TOKEN_CHARS)) :].lstrip(".")
@@ -100,35 +106,37 @@ def _abbreviation(segment: str, stop: int, next_char: str) -> bool:
     return len(token) == 1 and token.isupper()
 
 
-def _next_visible(segment: str, end: int) -> str:
-    """The first visible character from ``end``, past a dash bullet ("[11][13]. - China")."""
+def _next_visible(text: str, end: int, last: int) -> str:
+    """The first visible character from ``end`` to ``last``, past a dash bullet
+    ("[11][13]. - China")."""
     after = end + 1
     if (
-        after < len(segment)
-        and segment[end] == " "
-        and not segment[after].isspace()
-        and segment[after] not in _LEADING_BULLET
+        after < last
+        and text[end] == " "
+        and not text[after].isspace()
+        and text[after] not in _LEADING_BULLET
     ):
-        return segment[after]  # the usual single space, without the regex
-    visible = _NEXT_VISIBLE.match(segment, end)
+        return text[after]  # the usual single space, without the regex
+    visible = _NEXT_VISIBLE.match(text, end, last)
     return (visible.group(1) or "") if visible else ""
 
 
-def _ends_sentence(segment: str, match: re.Match[str]) -> bool:
+def _ends_sentence(text: str, match: re.Match[str], first: int, last: int) -> bool:
+    """Does the terminator ``match`` end a sentence of the segment ``text[first:last]``?"""
     # Called for every terminator, so the cheap tests come first and the context (the
     # character before, the next visible one) is looked up only when a rule needs it.
     end = match.end()
-    if end == len(segment):
+    if end == last:
         return True
     run = match.group("run")
     if not _CHINESE_ENDS.isdisjoint(run):
         return True
     start = match.start()
     back = start - 1
-    while back >= 0 and segment[back] in _CLOSERS:
+    while back >= first and text[back] in _CLOSERS:
         back -= 1
-    previous = segment[back] if back >= 0 else ""
-    following = segment[end]
+    previous = text[back] if back >= first else ""
+    following = text[end]
     spaced = following.isspace()
     ellipsis = "…" in run or run.startswith("..")
     if run[0] == "." and not ellipsis:
@@ -137,15 +145,15 @@ def _ends_sentence(segment: str, match: re.Match[str]) -> bool:
             return False
         # "1. " opening a numbered line is a label, not a sentence; the label needs a space
         # after the stop and a digit right before it, so test those before the regex
-        if spaced and previous.isdigit() and _LIST_LABEL.fullmatch(segment, 0, end + 1):
+        if spaced and previous.isdigit() and _LIST_LABEL.fullmatch(text, first, end + 1):
             return False
         if is_cjk(previous) or is_cjk(following):
             return True
         if not spaced:
             return False
-        next_visible = _next_visible(segment, end)
-        return _starter(next_visible) and not _abbreviation(segment, start, next_visible)
-    next_visible = _next_visible(segment, end)
+        next_visible = _next_visible(text, end, last)
+        return _starter(next_visible) and not _abbreviation(text, first, start, next_visible)
+    next_visible = _next_visible(text, end, last)
     chinese = is_cjk(previous) or is_cjk(next_visible)
     english_end = spaced and _starter(next_visible)
     if ellipsis:
@@ -155,29 +163,47 @@ def _ends_sentence(segment: str, match: re.Match[str]) -> bool:
 
 def split_segment(segment: str) -> list[tuple[int, int]]:
     """Sentence spans inside ``segment`` (offsets relative to it), stripped."""
-    cuts = {m.end() for m in _TERMINATOR.finditer(segment) if _ends_sentence(segment, m)}
-    cuts.update(m.end() for m in _CITATIONS.finditer(segment))
+    return _split(segment, 0, len(segment))
+
+
+def _split(text: str, first: int, last: int) -> list[tuple[int, int]]:
+    """Sentence spans of the segment ``text[first:last]``, as offsets into ``text``.
+
+    The regexes search ``text`` between ``first`` and ``last`` rather than a copy of the
+    segment: an end position truncates the text for them, and the one lookbehind that can
+    look before ``first`` only rejects stops that would not end a sentence either way.
+    """
+    cuts = [
+        m.end()
+        for m in _TERMINATOR.finditer(text, first, last)
+        if _ends_sentence(text, m, first, last)
+    ]
+    if text.find("[", first, last) != -1:  # every citation opens with "["
+        # A cut found twice is harmless: the loop below passes over cuts not after ``start``.
+        cuts.extend(m.end() for m in _CITATIONS.finditer(text, first, last))
+        cuts.sort()
+    cuts.append(last)
     spans: list[tuple[int, int]] = []
-    label = _LIST_LABEL.match(segment)
-    start = label.end() if label else 0
-    for cut in [*sorted(cuts), len(segment)]:
+    label = _LIST_LABEL.match(text, first, last)
+    start = label.end() if label else first
+    for cut in cuts:
         if cut <= start:
             continue
         low, high = start, cut
         while True:
-            while low < high and segment[low].isspace():
+            while low < high and text[low].isspace():
                 low += 1
-            if low + 1 < high and segment[low] in _LEADING_BULLET and segment[low + 1].isspace():
+            if low + 1 < high and text[low] in _LEADING_BULLET and text[low + 1].isspace():
                 low += 1
                 continue
             break
-        while high > low and segment[high - 1].isspace():
+        while high > low and text[high - 1].isspace():
             high -= 1
-        if _ALNUM.search(segment, low, high):  # else no letter or digit: not a sentence
+        if _ALNUM.search(text, low, high):  # else no letter or digit: not a sentence
             if high - low <= MAX_SENTENCE:
                 spans.append((low, high))  # what _bounded would return, without the call
             else:
-                spans.extend(_bounded(segment, low, high))
+                spans.extend(_bounded(text, low, high))
         start = cut
     return spans
 
@@ -189,22 +215,22 @@ MAX_SENTENCE = 1000
 _SOFT_BREAK = re.compile(r"[，、；;：]\s*|[,:](?!\d)\s*|\s+")  # not inside 1,500 or 10:30
 
 
-def _bounded(segment: str, low: int, high: int) -> list[tuple[int, int]]:
-    """``segment[low:high]`` in pieces of at most MAX_SENTENCE characters, cut after the last
+def _bounded(text: str, low: int, high: int) -> list[tuple[int, int]]:
+    """``text[low:high]`` in pieces of at most MAX_SENTENCE characters, cut after the last
     comma or space in the second half of each piece (anywhere, if there is none)."""
     pieces: list[tuple[int, int]] = []
     while high - low > MAX_SENTENCE:
         limit = low + MAX_SENTENCE
         cut = limit
-        for match in _SOFT_BREAK.finditer(segment, low + MAX_SENTENCE // 2, limit):
+        for match in _SOFT_BREAK.finditer(text, low + MAX_SENTENCE // 2, limit):
             cut = match.end()
         end = cut
-        while end > low and segment[end - 1].isspace():
+        while end > low and text[end - 1].isspace():
             end -= 1
         if end > low:
             pieces.append((low, end))
         low = cut
-        while low < high and segment[low].isspace():
+        while low < high and text[low].isspace():
             low += 1
     if low < high:
         pieces.append((low, high))
@@ -257,7 +283,7 @@ def sentence_spans(
     ordered_breaks = sorted(breaks)
     skipped = frozenset(skipped_lines)
     for start, end in _segments(text, line_starts, ordered_breaks, soft_wraps, skipped):
-        spans.extend((start + low, start + high) for low, high in split_segment(text[start:end]))
+        spans.extend(_split(text, start, end))
     return spans
 
 
