@@ -330,28 +330,27 @@ def _roles(hits: Sequence[Hit], text: str) -> dict[int, str]:
 
 @dataclass(frozen=True, slots=True)
 class _Sentence:
-    """One sentence's hits with what every number of it looks up (built once per sentence)."""
+    """One sentence's hits with what every number of it looks up (built once per sentence).
+    The hits are in reading order, sorted by start, as find_terms gives them."""
 
     text: str
     hits: Sequence[Hit]
-    starts: tuple[int, ...]
-    index: dict[int, int]
+    starts: list[int]
     roles: dict[int, str]
     layout: _Layout
 
     def between(self, lo: int, hi: int) -> list[Hit]:
         """Hits that lie wholly within ``[lo, hi)``, in reading order."""
-        out = []
-        for position in range(bisect_left(self.starts, lo), len(self.hits)):
-            hit = self.hits[position]
-            if hit.start >= hi:
-                break
-            if hit.end <= hi:
-                out.append(hit)
-        return out
+        first = bisect_left(self.starts, lo)
+        past = bisect_left(self.starts, hi, first)  # the first to start at ``hi`` or later
+        return [h for h in self.hits[first:past] if h.end <= hi]
 
     def coordinated(self, hit: Hit) -> bool:
-        return _coordinated(self.hits, self.index[id(hit)], self.text)
+        # Found by bisection, not a table: a sentence asks for a few hits, not all of them.
+        index = bisect_left(self.starts, hit.start)
+        while self.hits[index] is not hit:
+            index += 1
+        return _coordinated(self.hits, index, self.text)
 
 
 def resolve_keys(
@@ -374,12 +373,7 @@ def resolve_keys(
     if not mentions:
         return []
     sentence = _Sentence(
-        text,
-        hits,
-        tuple(h.start for h in hits),
-        {id(h): i for i, h in enumerate(hits)},
-        _roles(hits, text),
-        _Layout.of(text, hits),
+        text, hits, [h.start for h in hits], _roles(hits, text), _Layout.of(text, hits)
     )
     spans = [(m.start, m.end) for m in mentions]
     marks = [m for m in time_marks(text, list(hits)) if not any(s <= m.start < e for s, e in spans)]
@@ -392,14 +386,14 @@ def resolve_keys(
         hi = min(clause_end, mentions[index + 1].start if index + 1 < len(mentions) else clause_end)
         before = sentence.between(lo, mention.start)
         after = sentence.between(mention.end, min(hi, segment_end))
-        attached = bool(_ATTACH_AFTER.match(text, mention.end))
+        phrase = _phrase(text, after) if _ATTACH_AFTER.match(text, mention.end) else []
 
-        metric = _pick(sentence, "metric", mention, before, after, attached)
+        metric = _pick(sentence, "metric", mention, before, after, phrase)
         if metric is None:
             # "relies on China for 87%": the cue in the number's own stretch beats inheriting
-            reliance = [h for h in (*before, *after) if h.kind == "reliance_cue"]
-            metric = reliance[0].id if reliance else previous.metric
-        commodity = _pick(sentence, "commodity", mention, before, after, attached)
+            reliance = _first_of(before, "reliance_cue") or _first_of(after, "reliance_cue")
+            metric = reliance.id if reliance is not None else previous.metric
+        commodity = _pick(sentence, "commodity", mention, before, after, phrase)
         if commodity is None:
             commodity = previous.commodity
         if commodity is None and mention.measure not in _NO_FALLBACK:
@@ -456,7 +450,7 @@ def _ranked_within_country(sentence: _Sentence, mention: Mention) -> bool:
     """Whether a rank is made within a country named as possessive or adjective next to it
     ("Australia's largest rare earth producer", "the largest Australian producer")."""
     text = sentence.text
-    before = [h for h in sentence.between(0, mention.start) if h.end <= mention.start]
+    before = sentence.between(0, mention.start)
     if before:
         hit = before[-1]
         if (
@@ -484,28 +478,39 @@ def _pick(
     mention: Mention,
     before: Sequence[Hit],
     after: Sequence[Hit],
-    attached: bool,
+    phrase: Sequence[Hit],
 ) -> str | None:
-    """The ``kind`` term that belongs to ``mention``: the head of the phrase attached after
-    it (the last term: "70% of rare earth separation patents" → patents), else the nearest.
-    ``_AMBIGUOUS`` where that term is one of two coordinated ones."""
-    near_before = [h for h in before if h.kind == kind]
-    near_after = [h for h in after if h.kind == kind]
-    chosen: Hit | None = None
-    phrase = [h for h in _phrase(sentence.text, after) if h.kind == kind]
-    if attached and phrase:
-        chosen = phrase[-1]
-    elif near_before and near_after:
-        gap_before = mention.start - near_before[-1].end
-        gap_after = near_after[0].start - mention.end
-        chosen = near_before[-1] if gap_before <= gap_after else near_after[0]
-    elif near_before:
-        chosen = near_before[-1]
-    elif near_after:
-        chosen = near_after[0]
+    """The ``kind`` term that belongs to ``mention``: the head of the ``phrase`` attached
+    after it (the last term: "70% of rare earth separation patents" → patents), else the
+    nearest. ``_AMBIGUOUS`` where that term is one of two coordinated ones."""
+    chosen = _last_of(phrase, kind)
+    if chosen is None:
+        near_before = _last_of(before, kind)
+        near_after = _first_of(after, kind)
+        if near_before is not None and near_after is not None:
+            gap_before = mention.start - near_before.end
+            gap_after = near_after.start - mention.end
+            chosen = near_before if gap_before <= gap_after else near_after
+        else:
+            chosen = near_before if near_before is not None else near_after
     if chosen is None:
         return None
     return _AMBIGUOUS if sentence.coordinated(chosen) else chosen.id
+
+
+# Loops, not comprehensions: a number asks for one hit, and the scan stops at it.
+def _first_of(hits: Sequence[Hit], kind: str) -> Hit | None:
+    for hit in hits:
+        if hit.kind == kind:
+            return hit
+    return None
+
+
+def _last_of(hits: Sequence[Hit], kind: str) -> Hit | None:
+    for hit in reversed(hits):
+        if hit.kind == kind:
+            return hit
+    return None
 
 
 def _phrase(text: str, after: Sequence[Hit]) -> list[Hit]:
