@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from recheck.numbers import _without_overlaps
 from recheck.numbers.chinese import _next_core as _chinese_next_core
 from recheck.numbers.chinese import _patterns as _chinese_patterns
-from recheck.numbers.english import WHITESPACE, _lowered, _next_core, _patterns
+from recheck.numbers.english import WHITESPACE, _core_at, _lowered, _next_core, _patterns
 from recheck.numbers.lexicon import load_lexicon, prefix_alternation
 from recheck.numbers.mention import Mention
 from recheck.numbers.nonclaims import Masks
@@ -60,33 +60,40 @@ def test_start_scan_finds_the_core_search(text: str) -> None:
     for position in range(len(text) + 1):
         found = _next_core(text, lowered, position, p)
         expected = p.core.search(text, position)
-        assert (found and found.span()) == (expected and expected.span()), (text, position)
+        assert (found and (found.span(), found.lastgroup)) == (
+            expected and (expected.span(), expected.lastgroup)
+        ), (text, position)
+
+
+@FAST
+@given(texts)
+def test_core_at_a_place_is_the_core_match(text: str) -> None:
+    p = _patterns(load_lexicon())
+    for at in range(len(text) + 1):
+        found, expected = _core_at(text, at, p), p.core.match(text, at)
+        assert (found and (found.span(), found.lastgroup)) == (
+            expected and (expected.span(), expected.lastgroup)
+        ), (text, at)
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "中No. 2",
-        "é number 3",
-        "_one",
-        "٣one",
-        "x-5",
-        "a.5",
-        "1.5",
-        "—−4",
-        "Q3 ranked 2nd",
-        "中one",
-        "nearly two thirds",
-        "(a dozen)",
+        *("中No. 2", "é number 3", "_one", "٣one", "x-5", "a.5", "1.5", "—−4", "中one"),
+        *("Q3 ranked 2nd", "nearly two thirds", "(a dozen)", "1 in 5", "2 out of 3 people"),
+        *("3 and a half", "2 thirds", "3rd largest", "-4/5", "2½", "a ½", "2 million and a third"),
     ],
 )
 def test_start_scan_finds_the_core_search_next_to_non_letters(text: str) -> None:
+    # The branch matters too: the scan tries fewer branches where a digit starts.
     p = _patterns(load_lexicon())
     lowered = _lowered(text)
     for position in range(len(text) + 1):
         found = _next_core(text, lowered, position, p)
         expected = p.core.search(text, position)
-        assert (found and found.span()) == (expected and expected.span()), (text, position)
+        assert (found and (found.span(), found.lastgroup)) == (
+            expected and (expected.span(), expected.lastgroup)
+        ), (text, position)
 
 
 @FAST

@@ -100,6 +100,7 @@ class _Ending:
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     core: re.Pattern[str]
+    digit_core: re.Pattern[str]  # ``core`` where a digit, sign, point or vulgar fraction starts
     # Where a core can start, over the lower-cased text (case-sensitive, so cheap to scan):
     # the core is tried only where this matches.
     start: re.Pattern[str]
@@ -162,40 +163,76 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     # "a fourth" is a fraction only where "of" or the end of a clause follows ("a fourth term")
     a_fraction_end = rf"(?=\s+of\b|\s*[,.;:)!?]|\s*$|\s+(?:{big})\b)"
     sign = r"(?:(?<![\w.,])[-+−](?=\d))?"
-    plain = (
-        rf"(?P<digits>(?P<mantissa>{sign}(?<!\d)(?<!\d,)(?:{_DIGITS})){_SCI}?)"
-        rf"|(?P<spelled>\b(?:a\s+(?={multipliers}\b))?{word_seq}"
+    digits = rf"(?P<digits>(?P<mantissa>{sign}(?<!\d)(?<!\d,)(?:{_DIGITS})){_SCI}?)"
+    spelled = (
+        rf"(?P<spelled>\b(?:a\s+(?={multipliers}\b))?{word_seq}"
         rf"(?:\s+point(?:[\s-]+(?:{words}))+)?\b)"
     )
-    core = (
-        # rank: "second-largest", "3rd largest", "No. 2", "the world's largest"
-        rf"(?P<rank>(?<![A-Za-z0-9])(?P<ord>{ordinals}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+(?:{superlatives})\b)"
-        rf"|(?P<marker>(?<![A-Za-z])(?:{markers})\s*"
-        rf"(?P<markval>\d{{1,2}}(?:st|nd|rd|th)?|{ordinals}|{words})\b(?![/.,]\d))"
-        rf"|(?P<the_sup>(?<!one of the )(?<=the )(?:world'?s\s+)?(?:largest|biggest)\b"
-        rf"|(?<=['’]s )(?:largest|biggest)\b)"
+    plain = f"{digits}|{spelled}"
+
+    def core_branches(at_digit: bool) -> str:
+        """The core's alternation; ``at_digit``: only what can match where a digit, sign,
+        point or vulgar fraction starts (every lexicon word starts with a letter), for the
+        places the start scan found one of those: there, the word branches would each fail,
+        one by one."""
+
+        def words_or(pattern: str) -> str:
+            return "" if at_digit else f"{pattern}|"
+
+        rank = (
+            # rank: "second-largest", "3rd largest", "No. 2", "the world's largest"
+            rf"(?P<rank>(?<![A-Za-z0-9])(?P<ord>{words_or(ordinals)}\d{{1,2}}(?:st|nd|rd|th))"
+            rf"[\s-]+(?:{superlatives})\b)"
+        )
+        marker = (
+            rf"(?P<marker>(?<![A-Za-z])(?:{markers})\s*"
+            rf"(?P<markval>\d{{1,2}}(?:st|nd|rd|th)?|{ordinals}|{words})\b(?![/.,]\d))"
+        )
+        the_sup = (
+            r"(?P<the_sup>(?<!one of the )(?<=the )(?:world'?s\s+)?(?:largest|biggest)\b"
+            r"|(?<=['’]s )(?:largest|biggest)\b)"
+        )
         # "half a million", "a quarter million", "two thirds of a million"
-        rf"|(?P<frac_scale>\b(?:(?P<fs_num>a|one|{small})\s+)?(?P<fs_den>half|quarters?|thirds?)"
-        rf"\s+(?:of\s+)?(?:a\s+)?(?P<fs_scale>{big})\b)"
+        frac_scale = (
+            rf"(?P<frac_scale>\b(?:(?P<fs_num>a|one|{small})\s+)?(?P<fs_den>half|quarters?|thirds?)"
+            rf"\s+(?:of\s+)?(?:a\s+)?(?P<fs_scale>{big})\b)"
+        )
         # "one in five", "two out of five hundred"
-        rf"|(?P<one_in>\b(?P<in_num>{small}|\d{{1,2}})\s+(?:in|out of)\s+(?:every\s+)?"
-        rf"(?P<in_den>\d{{1,4}}(?![\d,.])|{word_seq})\b)"
-        r"|(?P<half_dozen>\bhalf\s+a\s+dozen\b)"
+        one_in = (
+            rf"(?P<one_in>\b(?P<in_num>{words_or(small)}\d{{1,2}})\s+(?:in|out of)\s+"
+            rf"(?:every\s+)?(?P<in_den>\d{{1,4}}(?![\d,.])|{word_seq})\b)"
+        )
+        half_dozen = r"(?P<half_dozen>\bhalf\s+a\s+dozen\b)"
         # "one and a half", "three million and a quarter", "twenty and three fifths"
-        rf"|(?P<mixed>\b(?P<m_whole>{word_seq}|\d+(?:\.\d+)?(?:\s+(?:{big}))?)\s+and\s+"
-        rf"(?P<m_num>an?|{word_seq}|\d+)[\s-]+(?P<m_den>{denominators})\b)"
+        mixed = (
+            rf"(?P<mixed>\b(?P<m_whole>{words_or(word_seq)}\d+(?:\.\d+)?(?:\s+(?:{big}))?)"
+            rf"\s+and\s+(?P<m_num>an?|{word_seq}|\d+)[\s-]+(?P<m_den>{denominators})\b)"
+        )
         # "two thirds", "one-tenth", "a quarter", "twenty-three fifths"
-        rf"|(?P<fraction>\b(?:(?P<a>an?)\s+|(?P<num>(?:a\s+(?={multipliers}\b))?{word_seq}|\d+)[\s-]+)"
-        rf"(?P<den>{denominators})\b"
-        rf"(?(a){a_fraction_end}))"
+        numerator = words_or(rf"(?:a\s+(?={multipliers}\b))?{word_seq}")
+        fraction = (
+            rf"(?P<fraction>\b(?:(?P<a>an?)\s+|(?P<num>{numerator}\d+)[\s-]+)"
+            rf"(?P<den>{denominators})\b(?(a){a_fraction_end}))"
+        )
         # 3/4, 2 1/4, -4/5; ½, 2½
-        rf"|(?P<slash>{sign}(?<![\d/.])(?:(?P<sl_whole>\d+)\s+)?(?P<sl_num>\d+)\s?/\s?"
-        rf"(?P<sl_den>\d+)(?![\d/]))"
-        rf"|(?P<vulgar>(?:(?P<v_whole>\d+)\s?)?(?P<v_frac>[{_VULGAR}]))"
-        r"|(?P<half>\bhalf\b(?=\s+(?:of|the|its|their|all|that|people)\b))"
-        r"|(?P<twice>\b(?:twice|thrice)\b)"
-        rf"|{plain}"
-    )
+        slash = (
+            rf"(?P<slash>{sign}(?<![\d/.])(?:(?P<sl_whole>\d+)\s+)?(?P<sl_num>\d+)\s?/\s?"
+            rf"(?P<sl_den>\d+)(?![\d/]))"
+        )
+        vulgar = rf"(?P<vulgar>(?:(?P<v_whole>\d+)\s?)?(?P<v_frac>[{_VULGAR}]))"
+        half = r"(?P<half>\bhalf\b(?=\s+(?:of|the|its|their|all|that|people)\b))"
+        twice = r"(?P<twice>\b(?:twice|thrice)\b)"
+        if at_digit:
+            return "|".join((rank, one_in, mixed, fraction, slash, vulgar, digits))
+        every = [rank, marker, the_sup, frac_scale, one_in, half_dozen, mixed, fraction]
+        every += [slash, vulgar, half, twice, digits, spelled]
+        return "|".join(every)
+
+    lexicon_words = [*en.number_words, *en.ordinals, *en.rank_markers_before, *en.denominators]
+    core = core_branches(at_digit=False)
+    # Only if every lexicon word starts with a letter can a digit's core skip the words.
+    digits_only = all(word[:1].isalpha() for word in lexicon_words)
+    digit_core = core_branches(at_digit=True) if digits_only else core
     # Every way the core can start, alternative by alternative: a digit, sign or decimal point
     # (digits, slash, vulgar, rank, one_in, mixed, fraction); an ordinal, even inside a word,
     # as the rank has no \b; a rank marker; a number word; the words that open the_sup,
@@ -227,6 +264,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     q_after = alternation(en.qualifiers_after)
     return _Patterns(
         core=re.compile(core, re.IGNORECASE),
+        digit_core=re.compile(digit_core, re.IGNORECASE),
         start=re.compile(start),
         start_marks=re.compile(rf"[\d{_VULGAR}]"),
         start_words=_automaton(start_words),
@@ -627,10 +665,17 @@ def _next_core(
         if at == beyond:
             return None
         if p.start.match(lowered, at) is not None:
-            match = p.core.match(text, at)
+            match = (p.digit_core if at == digit else p.core).match(text, at)
             if match is not None:
                 return match
         position = at + 1
+
+
+def _core_at(text: str, at: int, p: _Patterns) -> re.Match[str] | None:
+    """``p.core.match(text, at)``, trying only the digit branches where a digit starts."""
+    char = text[at : at + 1]
+    at_digit = char.isdecimal() or (char != "" and char in _DIGIT_STARTS)
+    return (p.digit_core if at_digit else p.core).match(text, at)
 
 
 def _word_starts(lowered: str, p: _Patterns) -> list[int]:
@@ -654,6 +699,7 @@ def _word_starts(lowered: str, p: _Patterns) -> list[int]:
 # What ``start`` needs before a word (``_word_starts``), loosest first.
 _ANYWHERE, _AFTER_NON_LETTER, _AT_WORD = 0, 1, 2
 _SIGNS = "-+−."
+_DIGIT_STARTS = _SIGNS + _VULGAR
 
 
 def _automaton(words: dict[str, int]) -> Any:
@@ -788,7 +834,7 @@ def _bounded_ranges(text: str, readings: list[Reading], p: _Patterns) -> list[Re
 
 def _unscaled(quantity: _Quantity, text: str, p: _Patterns, en: English) -> float:
     """The value of ``quantity`` before its scale word ("6 billion" → 6)."""
-    match = p.core.match(text, quantity.start)
+    match = _core_at(text, quantity.start, p)
     if match is None:
         return 1.0
     core = _core(match, en)
@@ -821,7 +867,7 @@ def _range_end(
     if tail_currency is not None and tail.startswith(tail_currency.group("cur")):
         offset += len(tail_currency.group("cur"))
         offset += len(text[offset:]) - len(text[offset:].lstrip(" "))
-    match = p.core.match(text, offset)
+    match = _core_at(text, offset, p)
     if match is None or match.lastgroup not in ("digits", "spelled", "fraction"):
         return None
     core = _core(match, en)
