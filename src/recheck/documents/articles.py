@@ -84,6 +84,11 @@ _ANY_DATE = re.compile(_DATE, re.I)
 _DATELINE_END = re.compile(r"(?:[\d日号mzct]|m\.)\Z", re.I)
 _SOURCE_MARKS = ("|", "·", "•", "｜", ":", "来源")
 _SOURCE_TAIL = len("Source:") + 60  # the marker ends at most 60 characters from the end
+# In a line whose whitespace is collapsed to single spaces, a dateline's first digit comes
+# at most this many characters in: a 60-character prefix, a separator and a space, then
+# "Wednesday., September. " before the day ("Mon 1 June 2025" and numeric dates need less).
+_FIRST_DIGIT_BY = 60 + len("- ") + len("Wednesday., ") + len("September. ")
+_DIGIT = re.compile(r"\d")
 _HEADLINE_MAX = 200
 
 
@@ -169,12 +174,32 @@ def _is_headline(line: str) -> bool:
     return 0 < len(line) <= _HEADLINE_MAX and any(ch.isalpha() for ch in line)
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
-    start: int
-    content: str
-    is_dateline: bool
-    date: str | None
+def _may_end_in_source(line: str) -> bool:
+    """False only if ``_collapse_spaces(line)`` has no source marker in its last
+    _SOURCE_TAIL characters, where dateline() looks for one."""
+    # Collapsing keeps every marker, in order. A printable tail (its only whitespace is " ")
+    # with _SOURCE_TAIL visible characters collapses to at least _SOURCE_TAIL characters, so
+    # it holds the collapsed line's whole tail; a news paragraph need not be searched further.
+    tail = line[-2 * _SOURCE_TAIL :]
+    if len(tail) < len(line) and not (
+        tail.isprintable() and len(tail) - tail.count(" ") >= _SOURCE_TAIL
+    ):
+        tail = line
+    return any(mark in tail for mark in _SOURCE_MARKS)  # str.find beats a regex scan
+
+
+def _line_dateline(line: str, as_of: str | None) -> tuple[bool, str | None]:
+    """``dateline(_collapse_spaces(line), as_of)`` for a non-blank line of the text, with
+    cheap rejections first: most lines are paragraphs, and collapsing them costs."""
+    # dateline()'s own first test, on the line as written: collapsing keeps the last visible
+    # character, and the one before it when that is not whitespace.
+    visible = line.rstrip()
+    if _DATELINE_END.search(visible, len(visible) - 2) is None and not _may_end_in_source(line):
+        return False, None
+    content = _collapse_spaces(line)
+    if not _DIGIT.search(content, 0, _FIRST_DIGIT_BY + 1):
+        return False, None  # no date starts early enough: spare _DATELINE its lazy prefix
+    return dateline(content, as_of)
 
 
 def find_articles(
@@ -190,27 +215,32 @@ def find_articles(
     ``title`` and ``date`` are the document's metadata (front matter, HTML head): they serve
     the first article when it has no headline or dateline of its own.
     """
-    lines: list[_Line] = []
     datelines: list[int] = []
-    for index, (start, end) in enumerate(line_spans(text, line_starts)):
-        content = _collapse_spaces(text[start:end])
-        if not content:
-            continue
-        is_dateline, when = dateline(content, as_of)
-        if is_dateline:
-            datelines.append(index)
-        lines.append(_Line(start, content, is_dateline, when))
-
+    dated: list[tuple[int, str]] = []  # (start offset, date) of the datelines with a date
     # (start offset, headline, date) of each article start
     starts: list[tuple[int, str | None, str | None]] = []
-    for position, line in enumerate(lines[:-1]):
-        following = lines[position + 1]
-        if following.is_dateline and not line.is_dateline and _is_headline(line.content):
-            starts.append((line.start, line.content, following.date))
+    # The last non-blank line, while no dateline came after it: a headline if one comes next.
+    # Kept as written: only a headline needs its whitespace collapsed.
+    previous: tuple[int, str] | None = None
+    for index, (start, end) in enumerate(line_spans(text, line_starts)):
+        line = text[start:end]
+        if not line or line.isspace():
+            continue
+        is_dateline, when = _line_dateline(line, as_of)
+        if not is_dateline:
+            previous = (start, line)
+            continue
+        datelines.append(index)
+        if when is not None:
+            dated.append((start, when))
+        if previous is not None:
+            content = _collapse_spaces(previous[1])
+            if _is_headline(content):
+                starts.append((previous[0], content, when))
+            previous = None
     # What comes before the first headline (site name, navigation) belongs to the first article.
     starts[:1] = [(0, starts[0][1], starts[0][2])] if starts else [(0, None, None)]
 
-    dated = [(line.start, line.date) for line in lines if line.date is not None]
     articles: list[Article] = []
     for index, (start, headline, published) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
