@@ -48,3 +48,13 @@ def test_splitting_in_place_agrees_with_splitting_a_copy(text: str, first: int, 
     in_place = sentences._split(text, first, last)
     copied = [(first + low, first + high) for low, high in split_segment(text[first:last])]
     assert in_place == copied
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=5))
+@example("_")
+@example("²")  # a digit that str.isalnum() counts
+def test_alnum_regex_is_str_isalnum(text: str) -> None:
+    # _split tests the first character with str.isalnum() before searching with _ALNUM
+    for char in text:
+        assert bool(sentences._ALNUM.fullmatch(char)) == char.isalnum()

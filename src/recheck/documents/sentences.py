@@ -199,7 +199,8 @@ def _split(text: str, first: int, last: int) -> list[tuple[int, int]]:
             break
         while high > low and text[high - 1].isspace():
             high -= 1
-        if _ALNUM.search(text, low, high):  # else no letter or digit: not a sentence
+        # else no letter or digit: not a sentence (most sentences open with one)
+        if low < high and (text[low].isalnum() or _ALNUM.search(text, low, high)):
             if high - low <= MAX_SENTENCE:
                 spans.append((low, high))  # what _bounded would return, without the call
             else:
