@@ -82,6 +82,8 @@ def has_cjk(text: str) -> bool:
 
 def normalise_width(text: str) -> str:
     """Map full-width forms to ASCII one code point for one (rule in the module docstring)."""
+    if text.isascii():
+        return text  # every character mapped is non-ASCII; isascii() is O(1), the scan is not
     mapped = _WIDTH_RE.sub(lambda m: _WIDTH_TABLE[ord(m.group())], text)
     if "，" not in mapped and "：" not in mapped:
         return mapped  # nothing for the second pass (English text, mostly)
