@@ -241,3 +241,20 @@ def test_chinese_core_scan_finds_the_core_search(text: str) -> None:
         found = _chinese_next_core(text, position, p)
         expected = p.core.search(text, position)
         assert (found and found.span()) == (expected and expected.span()), (text, position)
+
+
+AFTER_FRAGMENTS = [
+    "5", " ", "-", "\u2003", "tons", "Tonnes", "kg", "dollars", "USD", "yuan", "euros", "won",
+    "ſ", "\u212a", "%", "per cent", "t", "x", "of", ".", "2", "million", "中", "元", "cents",
+    "ilograms", "terling", "€", " -",
+]  # fmt: skip
+
+
+@FAST
+@given(st.lists(st.sampled_from(AFTER_FRAGMENTS), max_size=8).map("".join))
+def test_patterns_after_a_number_match_as_their_regex(text: str) -> None:
+    p = _patterns(load_lexicon())
+    for after in (p.currency_after, p.unit_long):
+        for position in range(len(text) + 1):
+            found, expected = after.match(text, position), after.pattern.match(text, position)
+            assert (found and found.span()) == (expected and expected.span()), (text, position)

@@ -98,6 +98,47 @@ class _Ending:
 
 
 @dataclass(frozen=True, slots=True)
+class _After:
+    """A pattern matched right after a number: an optional separator (one of ``separators``),
+    then one of its words, case aside. ``match`` runs the regex only where the next character,
+    or the one after a separator, can start one of the words: most numbers are followed by
+    a word that is no unit, and the regex tries every alternative to find that out."""
+
+    pattern: re.Pattern[str]
+    separators: frozenset[str]
+    firsts: frozenset[str] | None  # the words' first characters, lower-cased; None: no test
+
+    @classmethod
+    def of(cls, pattern: str, words: Iterable[str], separators: str, flags: int) -> _After:
+        words = list(words)
+        firsts = frozenset(w[0].lower() for w in words if w)
+        # Outside ASCII, case-insensitive matching has folds of its own (the long s matches
+        # "s"): a word that starts with such a letter turns the test off, as does an empty
+        # word, which matches anywhere.
+        folds = any(
+            not c.isascii() and (c.upper().isascii() or c.lower().isascii()) for c in firsts
+        )
+        testable = not folds and all(words)
+        return cls(re.compile(pattern, flags), frozenset(separators), firsts if testable else None)
+
+    def match(self, text: str, position: int) -> re.Match[str] | None:
+        firsts = self.firsts
+        if firsts is not None:
+            char = text[position : position + 1]
+            if not _may_start(char, firsts) and (
+                char not in self.separators
+                or not _may_start(text[position + 1 : position + 2], firsts)
+            ):
+                return None
+        return self.pattern.match(text, position)
+
+
+def _may_start(char: str, firsts: frozenset[str]) -> bool:
+    # A character outside ASCII may fold onto a word's first letter: it is tried.
+    return char != "" and (not char.isascii() or char.lower() in firsts)
+
+
+@dataclass(frozen=True, slots=True)
 class _Patterns:
     core: re.Pattern[str]
     digit_core: re.Pattern[str]  # ``core`` where a digit, sign, point or vulgar fraction starts
@@ -113,9 +154,9 @@ class _Patterns:
     start_words: Any
     plain: re.Pattern[str]  # digits and spelled numbers only: the fallback of a failed core
     scale: re.Pattern[str]
-    unit_long: re.Pattern[str]
+    unit_long: _After
     unit_short: re.Pattern[str]
-    currency_after: re.Pattern[str]
+    currency_after: _After
     subunit: re.Pattern[str]
     currency_before: _Ending
     qualifier_before: _Ending
@@ -270,11 +311,18 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         start_words=_automaton(start_words),
         plain=re.compile(plain, re.IGNORECASE),
         scale=re.compile(rf"(?P<space>\s?)(?P<scale>{alternation(en.scales)})(?![A-Za-z])"),
-        unit_long=re.compile(rf"(?:\s?|-)(?P<unit>{alternation(units_long)})(?![A-Za-z])", re.I),
+        unit_long=_After.of(
+            rf"(?:\s?|-)(?P<unit>{alternation(units_long)})(?![A-Za-z])",
+            units_long,
+            WHITESPACE + "-",
+            re.IGNORECASE,
+        ),
         unit_short=re.compile(rf"\s?(?P<unit>{alternation(en.short_units)})(?![A-Za-z\d])"),
-        currency_after=re.compile(
+        currency_after=_After.of(
             # "10 $" but not the "$" that opens the next amount: "$ 20,000.00 $ 37,305.97"
             rf"\s?(?P<cur>{alternation(en.currency_after)})(?![A-Za-z])(?!\s?\.?\d)",
+            en.currency_after,
+            WHITESPACE,
             re.IGNORECASE,
         ),
         subunit=re.compile(rf"[\s-]?(?P<sub>{alternation(en.subunits)})(?![A-Za-z])", re.I),
@@ -902,9 +950,13 @@ def _change(text: str, reading: Reading, lead: str, p: _Patterns, en: English) -
     return replace(reading, measure="change", sign=direction)
 
 
+# "of China's", "of that of the US": whose figure a fraction is taken of.
+_OF_ANOTHERS = re.compile(r"\s+(?:of\s+(?:that\s+of\b|\S+['’]s?\b(?<=['’]s)|\S+’\b))")
+
+
 def _fraction_as_ratio(text: str, reading: Reading) -> Reading:
     """ "one-tenth of China's": a fraction of another party's figure is a ratio."""
-    if re.match(r"\s+(?:of\s+(?:that\s+of\b|\S+['’]s?\b(?<=['’]s)|\S+’\b))", text[reading.end :]):
+    if _OF_ANOTHERS.match(text, reading.end):
         return replace(reading, value=reading.value / 100, unit="fold", measure="ratio")
     return reading
 
