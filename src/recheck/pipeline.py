@@ -14,6 +14,7 @@ import contextlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -30,7 +31,7 @@ from recheck.intervals import Tolerance
 from recheck.judge import Finding, judge
 from recheck.reconcile import Conflict
 from recheck.reference import Reference, load_reference
-from recheck.vocabulary import Vocabulary
+from recheck.vocabulary import Term, Vocabulary
 
 SUPPRESS_MARK = "recheck: ignore"
 # Any comment form carries it (<!-- recheck: ignore -->, # recheck: ignore, // recheck:ignore).
@@ -120,7 +121,15 @@ def read_file(task: FileTask, batch: FileBatch) -> FileOutcome:
 
 def _read_batch(batch: FileBatch) -> tuple[FileOutcome, ...]:
     """One batch's outcomes, in order (top level, so that worker processes can run it)."""
+    batch = replace(batch, vocabulary=_worker_vocabulary(batch.vocabulary.terms))
     return tuple(read_file(task, batch) for task in batch.files)
+
+
+@lru_cache(maxsize=4)
+def _worker_vocabulary(terms: tuple[Term, ...]) -> Vocabulary:
+    """One Vocabulary object per term list in a worker process: each batch arrives with its
+    own unpickled copy, and the matchers, cached per object, would be rebuilt batch by batch."""
+    return Vocabulary(terms)
 
 
 # Below this much text (about a quarter of a second of work) starting worker processes costs
