@@ -82,6 +82,7 @@ def test_core_at_a_place_is_the_core_match(text: str) -> None:
         *("中No. 2", "é number 3", "_one", "٣one", "x-5", "a.5", "1.5", "—−4", "中one"),
         *("Q3 ranked 2nd", "nearly two thirds", "(a dozen)", "1 in 5", "2 out of 3 people"),
         *("3 and a half", "2 thirds", "3rd largest", "-4/5", "2½", "a ½", "2 million and a third"),
+        *("a  million", "a\tdozen", "an eighth", "a plain one", "a \u2003third", "a", "an "),
     ],
 )
 def test_start_scan_finds_the_core_search_next_to_non_letters(text: str) -> None:

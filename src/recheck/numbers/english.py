@@ -152,6 +152,7 @@ class _Patterns:
     # ``start`` itself decides at each place.
     start_marks: re.Pattern[str]
     start_words: Any
+    article_next: frozenset[str]  # what may follow "a " where ``start`` matches
     plain: re.Pattern[str]  # digits and spelled numbers only: the fallback of a failed core
     scale: re.Pattern[str]
     unit_long: _After
@@ -300,7 +301,10 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             start_words[word] = min(start_words.get(word, rule), rule)
     for a in ("a", "an"):
         for space in WHITESPACE:
-            start_words.setdefault(f"{a}{space}", _AT_WORD)
+            start_words.setdefault(f"{a}{space}", _ARTICLE)
+    # After "a " or "an ": more whitespace or the first letter of a number word or multiplier.
+    after_article = [*words_lower, *(m.lower() for m in en.multipliers)]
+    article_next = frozenset(WHITESPACE) | {w[0] for w in after_article if w}
     units_long = [u for u in en.units if u not in en.short_units]
     q_after = alternation(en.qualifiers_after)
     return _Patterns(
@@ -309,6 +313,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         start=re.compile(start),
         start_marks=re.compile(rf"[\d{_VULGAR}]"),
         start_words=_automaton(start_words),
+        article_next=article_next,
         plain=re.compile(plain, re.IGNORECASE),
         scale=re.compile(rf"(?P<space>\s?)(?P<scale>{alternation(en.scales)})(?![A-Za-z])"),
         unit_long=_After.of(
@@ -667,6 +672,8 @@ def extract_english(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
             continue
         reading, position = _read(text, core, p, en, masks)
         readings.append(reading)
+    if not readings:
+        return []  # most sentences: nothing to coordinate, bound or convert
     readings = _bounded_ranges(text, _share_units(text, readings, p), p)
     mentions = [to_mention(r, text) for r in readings]
     return [m for m in mentions if m is not None]
@@ -733,19 +740,20 @@ def _word_starts(lowered: str, p: _Patterns) -> list[int]:
     starts = set()
     for end, (length, rule) in p.start_words.iter(lowered):
         start = end - length + 1
-        if start and rule:
-            before = lowered[start - 1]
-            if rule == _AT_WORD:
-                if before.isalnum() or before == "_":  # what ``\b`` calls a word character
-                    continue
-            elif "a" <= before <= "z":
-                continue
+        if rule >= _AT_WORD:
+            if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
+                continue  # a word character before it, as ``\b`` counts them
+            if rule == _ARTICLE and lowered[end + 1 : end + 2] not in p.article_next:
+                continue  # "a plain": no number word follows
+        elif rule == _AFTER_NON_LETTER and start and "a" <= lowered[start - 1] <= "z":
+            continue
         starts.add(start)
     return sorted(starts)
 
 
-# What ``start`` needs before a word (``_word_starts``), loosest first.
-_ANYWHERE, _AFTER_NON_LETTER, _AT_WORD = 0, 1, 2
+# What ``start`` needs around a word (``_word_starts``), loosest first: nothing; no letter
+# before it; a word boundary; a word boundary and, after "a " or "an ", what can follow.
+_ANYWHERE, _AFTER_NON_LETTER, _AT_WORD, _ARTICLE = 0, 1, 2, 3
 _SIGNS = "-+−."
 _DIGIT_STARTS = _SIGNS + _VULGAR
 
@@ -758,7 +766,7 @@ def _automaton(words: dict[str, int]) -> Any:
 
     automaton = ahocorasick.Automaton()
     for word, rule in words.items():
-        if rule == _AT_WORD and not (word[:1].isalnum() or word[:1] == "_"):
+        if rule >= _AT_WORD and not (word[:1].isalnum() or word[:1] == "_"):
             rule = _ANYWHERE
         automaton.add_word(word, (len(word), rule))
     automaton.make_automaton()
