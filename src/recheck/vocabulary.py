@@ -6,7 +6,9 @@ it and finds its terms in a sentence in one pass (Aho-Corasick), longest match f
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
@@ -242,21 +244,31 @@ def _variants(alias: str) -> set[str]:
     return forms
 
 
+# A found alias's sort key and payload: (not an ``ignore`` word, build order, kind, id). The
+# order is unique among the entries that can share a span, so that sorting candidates as
+# plain tuples never compares further and keeps the order they were found in.
+_Entry = tuple[bool, int, str, str]
+# (minus the length, start, entry): sorted as it is, longest first, then in reading order.
+_Candidate = tuple[int, int, _Entry]
+
+
 @dataclass(frozen=True, slots=True)
 class _Matchers:
+    # Values are (key length, Latin entries, other entries); the key's length gives a hit's
+    # start without re-deriving which plural variant matched; the Latin entries must stand
+    # at word boundaries.
     folded: Any  # ahocorasick.Automaton over case-folded, simplified text
     exact: Any  # ahocorasick.Automaton over the text as written (short capitals)
     # Long one-word names of subjects and materials by (first letter, length), for words
-    # one edit away from them ("Austrailia", "dysprosum"): few candidates a word.
-    fuzzy: dict[tuple[str, int], tuple[tuple[str, Term], ...]]
+    # one edit away from them ("Austrailia", "dysprosum"): few candidates a word. Values
+    # are (folded alias, kind, id).
+    fuzzy: dict[tuple[str, int], tuple[tuple[str, str, str], ...]]
 
 
 @cache
 def _matchers(vocabulary: Vocabulary) -> _Matchers:
-    import ahocorasick
-
-    folded = ahocorasick.Automaton()
-    exact = ahocorasick.Automaton()
+    folded: dict[str, tuple[list[Term], list[Term]]] = {}
+    exact: dict[str, tuple[list[Term], list[Term]]] = {}
     for term in vocabulary.terms:
         if not term.alias:  # a property of an id (a flow metric), not a word to find
             continue
@@ -268,10 +280,9 @@ def _matchers(vocabulary: Vocabulary) -> _Matchers:
                     _add(folded, fold(form), term)
         else:
             _add(folded, fold(term.alias), term)
-    for automaton in (folded, exact):
-        if len(automaton):
-            automaton.make_automaton()
-    fuzzy: dict[tuple[str, int], list[tuple[str, Term]]] = {}
+    order = itertools.count()  # folded before exact, as the old per-automaton passes ran
+    automata = (_automaton(folded, order), _automaton(exact, order))
+    fuzzy: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
     for term in vocabulary.terms:
         if term.lang == "en" and term.kind in _FUZZY_KINDS and not _is_case_sensitive(term.alias):
             for form in _variants(term.alias):
@@ -279,20 +290,35 @@ def _matchers(vocabulary: Vocabulary) -> _Matchers:
                 if len(key) >= _FUZZY_MIN and key.isalpha():
                     # filed under every word length one edit can reach: one lookup a word
                     for length in (len(key) - 1, len(key), len(key) + 1):
-                        fuzzy.setdefault((key[0], length), []).append((key, term))
-    return _Matchers(folded, exact, {k: tuple(v) for k, v in fuzzy.items()})
+                        fuzzy.setdefault((key[0], length), []).append((key, term.kind, term.id))
+    return _Matchers(*automata, {k: tuple(v) for k, v in fuzzy.items()})
 
 
-def _add(automaton: Any, key: str, term: Term) -> None:
-    # The value keeps the key's length, so that a hit's start is known without re-deriving
-    # which plural variant matched, and the key's English terms (which must stand at word
-    # boundaries) apart from the others.
-    _, latin, other = automaton.get(key, (0, (), ()))
-    if term.lang == "en" and term not in latin:
-        latin = (*latin, term)
-    elif term.lang != "en" and term not in other:
-        other = (*other, term)
-    automaton.add_word(key, (len(key), latin, other))
+def _add(keys: dict[str, tuple[list[Term], list[Term]]], key: str, term: Term) -> None:
+    # A key's English terms (which must stand at word boundaries) are kept apart from the
+    # others.
+    latin, other = keys.setdefault(key, ([], []))
+    terms = latin if term.lang == "en" else other
+    if term not in terms:
+        terms.append(term)
+
+
+def _automaton(keys: dict[str, tuple[list[Term], list[Term]]], order: Iterator[int]) -> Any:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for key, (latin, other) in keys.items():
+        # other terms before Latin ones: the order in which a span's candidates were found
+        others = tuple(_entry(term, next(order)) for term in other)
+        latins = tuple(_entry(term, next(order)) for term in latin)
+        automaton.add_word(key, (len(key), latins, others))
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
+
+
+def _entry(term: Term, order: int) -> _Entry:
+    return (term.kind != "ignore", order, term.kind, term.id)
 
 
 def fold(text: str) -> str:
@@ -314,7 +340,8 @@ def find_terms(
     """
     matchers = _matchers(vocabulary)
     folded = fold(text) if folded is None else folded
-    candidates: list[tuple[int, int, Term]] = []
+    candidates: list[_Candidate] = []
+    append = candidates.append
     size = len(text)
     words = _WORD_CHARS
     for automaton, haystack in ((matchers.folded, folded), (matchers.exact, text)):
@@ -325,47 +352,57 @@ def find_terms(
         for end_index, (length, latin, other) in automaton.iter(haystack):
             end = end_index + 1
             start = end - length
-            for term in other:  # loops, not generators: most keys have one term
-                candidates.append((start, end, term))
+            for entry in other:  # loops, not generators: most keys have one term
+                append((-length, start, entry))
             if not latin:
                 continue
             if start > 0 and text[start - 1] in words and text[start] in words:
                 continue
             if end < size and text[end] in words and text[end - 1] in words:
                 continue
-            for term in latin:
-                candidates.append((start, end, term))
+            for entry in latin:
+                append((-length, start, entry))
     # Longest first; on a tie an ``ignore`` word wins ("Americas" is not America's plural).
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2].kind != "ignore"))
-    taken: list[tuple[int, int, Term]] = []
-    occupied = bytearray(size + 1)  # one flag a character: linear, not pairwise
-    for start, end, term in candidates:
-        if occupied.find(1, start, end) >= 0:
+    candidates.sort()
+    taken: list[Hit] = []
+    # One bit a character, in an int: linear, not pairwise, and cheaper than a bytearray's
+    # find and slice assignment for a sentence's few hundred characters.
+    occupied = 0
+    for negative_length, start, (keep, _, kind, ident) in candidates:
+        span = ((1 << -negative_length) - 1) << start
+        if occupied & span:
             continue
-        occupied[start:end] = b"\x01" * (end - start)
-        taken.append((start, end, term))
+        occupied |= span
+        if keep:
+            taken.append(_new_hit(Hit, (start, start - negative_length, kind, ident)))
     if fuzzy and matchers.fuzzy:
         taken.extend(_fuzzy_hits(matchers.fuzzy, folded, occupied))
-    taken.sort(key=lambda c: c[0])
-    return [Hit(s, e, t.kind, t.id) for s, e, t in taken if t.kind != "ignore"]
+    taken.sort()  # by start: hits never share one, so the rest is not compared
+    return taken
+
+
+# Hit(...) goes through the named tuple's Python-level __new__; tuple.__new__ is half the cost.
+_new_hit = tuple.__new__
 
 
 def _fuzzy_hits(
-    table: dict[tuple[str, int], tuple[tuple[str, Term], ...]], folded: str, occupied: bytearray
-) -> list[tuple[int, int, Term]]:
+    table: dict[tuple[str, int], tuple[tuple[str, str, str], ...]],
+    folded: str,
+    occupied: int,
+) -> list[Hit]:
     from rapidfuzz.distance import OSA
 
-    out: list[tuple[int, int, Term]] = []
+    out: list[Hit] = []
     for match in _LONG_WORD.finditer(folded):
         word = match.group()
         candidates = table.get((word[0], len(word)))
         if not candidates:
             continue
         start, end = match.span()
-        if occupied[start] or occupied[end - 1]:  # English hits stand at word boundaries
+        if (occupied >> start | occupied >> (end - 1)) & 1:  # hits stand at word boundaries
             continue
-        for alias, term in candidates:
+        for alias, kind, ident in candidates:
             if OSA.distance(word, alias, score_cutoff=1) <= 1:
-                out.append((start, end, term))
+                out.append(_new_hit(Hit, (start, end, kind, ident)))
                 break
     return out
