@@ -28,7 +28,8 @@ def _has_cjk(text: str) -> bool:
 
 def to_simplified(text: str) -> str:
     """``text`` with traditional characters replaced by simplified ones; same length."""
-    if not _has_cjk(text):
+    # str.isascii() is O(1); the CJK search scans the text, and most sentences are ASCII
+    if text.isascii() or not _has_cjk(text):
         return text
     converted: str = _converter().convert(text)
     if len(converted) == len(text):
