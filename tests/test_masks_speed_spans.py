@@ -8,6 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from recheck.numbers.lexicon import load_lexicon
+from recheck.numbers.nonclaims import Masks, _Needs
 from recheck.numbers.nonclaims import _patterns as _masks
 
 from .test_numbers_scan import MASK_FRAGMENTS
@@ -34,3 +35,48 @@ def test_a_mask_finds_the_non_empty_matches_of_its_plain_regex(text: str) -> Non
         whole = re.compile(before + mask.pattern.pattern, mask.pattern.flags)
         expected = [m.span() for m in whole.finditer(text) if m.end() > m.start()]
         assert mask.spans(text) == expected, (text, whole.pattern)
+
+
+def _gates() -> list[_Needs]:
+    # Every needs of a mask and every needs searched before it.
+    found: dict[int, _Needs] = {}
+    for mask in _masks(load_lexicon()):
+        gate = mask.gate
+        while gate is not None:
+            found[id(gate)] = gate
+            gate = gate.after
+    return list(found.values())
+
+
+@FAST
+@given(mask_texts)
+@example("F-35")
+@example("a٣")  # a digit that is not 0-9
+@example("12 ٣-٣٣٣-٣")
+def test_a_needs_matches_no_earlier_than_the_needs_searched_before_it(text: str) -> None:
+    # A needs is searched only from where its ``after`` first matched, and not at all when
+    # that does not match: it must hold wherever the needs holds.
+    for gate in _gates():
+        match = gate.pattern.search(text)
+        if gate.after is not None and match is not None:
+            before = gate.after.pattern.search(text)
+            assert before is not None and before.start() <= match.start(), (text, gate)
+
+
+@FAST
+@given(mask_texts)
+def test_the_ascii_form_of_a_needs_finds_what_it_finds_in_ascii_text(text: str) -> None:
+    for gate in _gates():
+        found = gate.pattern.search(text)
+        if text.isascii():
+            fast = gate.ascii.search(text)
+            assert (fast and fast.span()) == (found and found.span()), (text, gate)
+
+
+@FAST
+@given(mask_texts)
+def test_masks_find_where_each_needs_first_matches(text: str) -> None:
+    masks = Masks(text, _masks(load_lexicon()))
+    for gate in _gates():
+        match = gate.pattern.search(text)
+        assert masks._first(gate) == (-1 if match is None else match.start()), (text, gate)

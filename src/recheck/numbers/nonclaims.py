@@ -24,15 +24,16 @@ class Masks:
     needs them: most numbers a mask covers (a year, a date) are covered by one of the first
     masks tried, and the rest are then never searched for."""
 
-    __slots__ = ("_found", "_lowered", "_pending", "_spans", "_text")
+    __slots__ = ("_ascii", "_found", "_lowered", "_pending", "_spans", "_text")
 
     def __init__(self, text: str, masks: tuple[_Mask, ...]) -> None:
         self._text = text
+        self._ascii = text.isascii()  # O(1): str keeps the flag
         self._lowered: str | None = None  # for the clues of masks that ignore case
         self._pending = iter(masks)
         # One (starts, ends) pair a mask searched so far: a mask's matches do not overlap.
         self._spans: list[tuple[list[int], list[int]]] = []
-        self._found: dict[re.Pattern[str], bool] = {}  # needs searched, once each
+        self._found: dict[_Needs, int] = {}  # where each needs searched first matched, or -1
 
     def covers(self, start: int, end: int) -> bool:
         """True if ``[start, end)`` overlaps any masked span."""
@@ -65,16 +66,25 @@ class Masks:
                     break
             else:
                 return None
-        if mask.needs is not None:
-            found = self._found.get(mask.needs)
-            if found is None:
-                found = self._found[mask.needs] = mask.needs.search(text) is not None
-            if not found:
-                return None
+        if mask.gate is not None and self._first(mask.gate) < 0:
+            return None
         spans = mask.spans(text)
         if not spans:
             return None
         return [start for start, _ in spans], [end for _, end in spans]
+
+    def _first(self, needs: _Needs) -> int:
+        """Where ``needs`` first matches in the sentence, or -1; searched once a sentence."""
+        found = self._found.get(needs)
+        if found is None:
+            start = 0 if needs.after is None else self._first(needs.after)
+            found = -1
+            if start >= 0:
+                pattern = needs.ascii if self._ascii else needs.pattern
+                if (match := pattern.search(self._text, start)) is not None:
+                    found = match.start()
+            self._found[needs] = found
+        return found
 
 
 def _merged(spans: list[tuple[list[int], list[int]]]) -> tuple[list[int], list[int]]:
@@ -97,6 +107,28 @@ def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
     return following < len(starts) and starts[following] < end
 
 
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: a key of Masks._found
+class _Needs:
+    """A regex that every match of a mask holds, searched before the mask's own.
+
+    ``ascii`` is the same regex with ``\\d`` written ``[0-9]``: the two agree on ASCII text,
+    where ten digits are tested faster than the Unicode digit category. ``after`` (None: no
+    such needs) matches at or before wherever this one matches: it is searched first, and
+    this one only from where it matched. The needs a digit starts share one ``after``, the
+    search of them all, and most sentences of numbers fail it: no digit is glued to a
+    letter, a slash, a clock suffix there.
+    """
+
+    pattern: re.Pattern[str]
+    ascii: re.Pattern[str]
+    after: _Needs | None = None
+
+
+def _needs(pattern: str, after: _Needs | None = None) -> _Needs:
+    # The needs hold \d outside classes only: "[\d.]" would not be read as ten digits.
+    return _Needs(re.compile(pattern), re.compile(pattern.replace(r"\d", "[0-9]")), after)
+
+
 @dataclass(frozen=True, slots=True)
 class _Mask:
     """A mask pattern, what every match of it contains, and the test before it.
@@ -113,10 +145,14 @@ class _Mask:
     """
 
     pattern: re.Pattern[str]
-    needs: re.Pattern[str] | None
+    gate: _Needs | None  # the needs, searched as Masks shares them
     before: re.Pattern[str] | None
     clues: tuple[str, ...] = ()
     ignore_case: bool = False  # the pattern's flag, kept as a bool: enum flags are slow
+
+    @property
+    def needs(self) -> re.Pattern[str] | None:
+        return None if self.gate is None else self.gate.pattern
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The mask's non-empty matches in ``text``, in order (they do not overlap)."""
@@ -145,14 +181,14 @@ class _Mask:
 
 def _mask(
     pattern: str,
-    needs: str | None = r"\d",
+    needs: _Needs | None,
     flags: int = 0,
     before: str | None = None,
     clues: tuple[str, ...] = (),
 ) -> _Mask:
     return _Mask(
         re.compile(pattern, flags),
-        None if needs is None else re.compile(needs),
+        needs,
         None if before is None else re.compile(before, flags),
         clues,
         bool(flags & re.IGNORECASE),
@@ -194,6 +230,23 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
         rf"(?<![A-Za-z0-9.])(?:\d+(?:\.\d+)?|\.\d+)(?!(?:{short_units})(?![A-Za-z]))"
         r"(?![eE][-+]?\d)[A-Za-z]+(?![A-Za-z0-9])"
     )
+    digit = _needs(r"\d")
+    year = _needs(r"(?:19|20)\d\d", after=digit)
+    # What follows the digit that starts the needs of a name, a date or a clock time.
+    identifier_digit = r"(?:(?<=[A-Za-z]\d)|(?<=[A-Za-z]-\d))"  # the digit after the letters
+    day_month = rf"(?:st|nd|rd|th)?\s+(?:of\s+)?[{month_initials}]"
+    glued_letter, iso_date, slash_date = r"[A-Za-z]", r"[-/.]\d\d?[-/.]\d", r"/\d\d?/\d"
+    clock, phone, cn_clock = r"\s*[aApP]\.?[mM]", r"-\d{3}-\d", r"[点時时]"
+    # The search of them all skips from digit to digit (a class first), and tries the
+    # branches after a digit only where the next character can start one of them.
+    followed = "|".join((day_month, glued_letter, iso_date, clock, slash_date, phone, cn_clock))
+    after_digit = _needs(
+        rf"\d(?:{identifier_digit}|(?=[A-Za-z\s\-/.点時时])(?:{followed}))", after=digit
+    )
+
+    def digit_then(tail: str) -> _Needs:
+        return _needs(rf"\d{tail}", after=after_digit)
+
     # Masks are tried in this order until one covers a number: in news text, the commonest
     # first (years, citation markers, labels, names with digits, Chinese dates).
     return (
@@ -202,17 +255,19 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
         _mask(
             rf"(?:19|20)\d\d(?:'s|s)?(?![\d,.]?\d)"
             rf"(?!\s?(?:(?:{units})(?![A-Za-z])|-(?:year|fold)|%|(?:{cn_after})))",
-            needs=r"(?:19|20)\d\d",
+            needs=year,
             before=r"(?<![\d.,$€£¥万亿千])",
             clues=("19", "20"),
         ),
         # citation markers [1][5]
-        _mask(r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]", needs=None, clues=("[",)),
+        _mask(r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]", needs=digit, clues=("[",)),
         _mask(
-            rf"(?:{labels})\s*(?:No\.?\s*)?\d+[A-Za-z]?(?![A-Za-z0-9])", before=r"(?<![A-Za-z])"
+            rf"(?:{labels})\s*(?:No\.?\s*)?\d+[A-Za-z]?(?![A-Za-z0-9])",
+            needs=digit,
+            before=r"(?<![A-Za-z])",
         ),  # Section 232, Group 2
         # The test starts at the digit, rarer than the letters before it.
-        _mask(identifier, needs=r"\d(?:(?<=[A-Za-z]\d)|(?<=[A-Za-z]-\d))"),
+        _mask(identifier, needs=digit_then(identifier_digit)),
         # Chinese dates, years and months: 2025年10月21日, 10月21日, 2025年, 9月, 二〇二五年.
         _mask(
             rf"{_CN_YEAR}年(?:{_CN_MONTH}月(?:{_CN_DAY}[日号])?)?(?:代|度)?",
@@ -228,29 +283,29 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
         _mask(
             rf"(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)",
             before=r"\b",
-            needs=month_prefixes,
+            needs=_needs(month_prefixes),
         ),
         _mask(
             rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})(?:,?\s+\d{{4}})?",
             before=r"(?<![\d.])",
-            needs=rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?[{month_initials}]",
+            needs=digit_then(day_month),
         ),
-        _mask(glued, needs=r"\d[A-Za-z]"),
+        _mask(glued, needs=digit_then(glued_letter)),
         _mask(
             r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d])",
-            needs=r"\d[-/.]\d\d?[-/.]\d",
+            needs=digit_then(iso_date),
             before=r"(?<![\d.])",
         ),  # 2025-10-21
         # Fiscal years and year spans: 2012–13, 2023-2024, 2023/24.
         _mask(
             r"(?:19|20)\d\d\s*[-–/]\s*(?:(?:19|20)\d\d|\d\d)(?![\d%])",
-            needs=r"(?:19|20)\d\d\s*[-–/]",
+            needs=_needs(r"(?:19|20)\d\d\s*[-–/]", after=year),
             before=r"(?<![\d.,])",
             clues=("-", "–", "/"),
         ),
         _mask(
             r"\d{1,2}[:：]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?",
-            needs=None,
+            needs=digit,
             before=r"(?<![\d.])",
             flags=re.IGNORECASE,
             clues=(":", "："),
@@ -258,38 +313,39 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
         # 2 pm, 2pm, 2.13 am, 5 p.m.
         _mask(
             r"\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?",
-            needs=r"\d\s*[aApP]\.?[mM]",
+            needs=digit_then(clock),
             before=r"(?<![\d.])",
             flags=re.IGNORECASE,
             clues=("am", "pm", "a.m", "p.m"),
         ),
         _mask(
             r"\d{1,2}/\d{1,2}/\d{2,4}(?![\d])",
-            needs=r"\d/\d\d?/\d",
+            needs=digit_then(slash_date),
             before=r"(?<![\d.])",
             clues=("/",),
         ),  # 10/21/2025
         # phone numbers: +1-222-2222-2222, 1-222-333-4444
         _mask(
             r"(?<![\w.])\+?\d{1,3}-\d{3}-\d{3,4}(?:[-/]\d{3,4})*(?![\w])",
-            needs=r"\d-\d{3}-\d",
+            needs=digit_then(phone),
             clues=("-",),
         ),
         _mask(
             r"(?<![\d.])\d{1,2}[点時时](?:\d{1,2}分)?(?=[^\d万亿%]|$)",
-            needs=r"\d[点時时]",
+            needs=digit_then(cn_clock),
             clues=("点", "時", "时"),
         ),
         _mask(
             # An address's name starts where its run of name characters starts, and is read
             # possessively: tried from inside a long run, it would rescan it (quadratic).
             r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+",
-            needs=r"[wW@/](?:(?<=[@/])|[wW][wW]\.)",  # a class first: the search skips to it
+            # a class first: the search skips to it
+            needs=_needs(r"[wW@/](?:(?<=[@/])|[wW][wW]\.)"),
             flags=re.IGNORECASE,
             clues=("@", "/", "w."),
         ),
         _mask(r"第\s*[\d一二三四五六七八九十百零〇]+\s*号", needs=None, clues=("号",)),  # 第61号
-        _mask(r"^\s*\(?\d{1,2}[.)、](?=\s|[^\d])", needs=None),  # list labels: "1.", "(2)", "3、"
+        _mask(r"^\s*\(?\d{1,2}[.)、](?=\s|[^\d])", needs=digit),  # list labels: "1.", "(2)", "3、"
     )
 
 
