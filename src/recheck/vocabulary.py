@@ -260,9 +260,25 @@ class _Matchers:
     folded: Any  # ahocorasick.Automaton over case-folded, simplified text
     exact: Any  # ahocorasick.Automaton over the text as written (short capitals)
     # Long one-word names of subjects and materials by (first letter, length), for words
-    # one edit away from them ("Austrailia", "dysprosum"): few candidates a word. Values
-    # are (folded alias, kind, id).
-    fuzzy: dict[tuple[str, int], tuple[tuple[str, str, str], ...]]
+    # one edit away from them ("Austrailia", "dysprosum"): few candidates a word.
+    fuzzy: dict[tuple[str, int], _FuzzyBucket]
+
+
+class _FuzzyBucket(NamedTuple):
+    """The names one edit may reach from words of one first letter and length.
+
+    One edit leaves a word of seven letters or more either its first three letters or its
+    last two (it cannot fall within both), so a word that shares neither with any name here
+    needs no edit distance computed."""
+
+    heads: frozenset[str]  # the names' first three letters
+    tails: frozenset[str]  # the names' last two letters
+    names: tuple[tuple[str, str, str], ...]  # (folded alias, kind, id), in vocabulary order
+
+    @classmethod
+    def of(cls, names: list[tuple[str, str, str]]) -> _FuzzyBucket:
+        heads = frozenset(alias[:3] for alias, _, _ in names)
+        return cls(heads, frozenset(alias[-2:] for alias, _, _ in names), tuple(names))
 
 
 @cache
@@ -291,7 +307,7 @@ def _matchers(vocabulary: Vocabulary) -> _Matchers:
                     # filed under every word length one edit can reach: one lookup a word
                     for length in (len(key) - 1, len(key), len(key) + 1):
                         fuzzy.setdefault((key[0], length), []).append((key, term.kind, term.id))
-    return _Matchers(*automata, {k: tuple(v) for k, v in fuzzy.items()})
+    return _Matchers(*automata, {k: _FuzzyBucket.of(v) for k, v in fuzzy.items()})
 
 
 def _add(keys: dict[str, tuple[list[Term], list[Term]]], key: str, term: Term) -> None:
@@ -386,22 +402,20 @@ _new_hit = tuple.__new__
 
 
 def _fuzzy_hits(
-    table: dict[tuple[str, int], tuple[tuple[str, str, str], ...]],
-    folded: str,
-    occupied: int,
+    table: dict[tuple[str, int], _FuzzyBucket], folded: str, occupied: int
 ) -> list[Hit]:
     from rapidfuzz.distance import OSA
 
     out: list[Hit] = []
     for match in _LONG_WORD.finditer(folded):
         word = match.group()
-        candidates = table.get((word[0], len(word)))
-        if not candidates:
+        bucket = table.get((word[0], len(word)))
+        if bucket is None or (word[:3] not in bucket.heads and word[-2:] not in bucket.tails):
             continue
         start, end = match.span()
         if (occupied >> start | occupied >> (end - 1)) & 1:  # hits stand at word boundaries
             continue
-        for alias, kind, ident in candidates:
+        for alias, kind, ident in bucket.names:
             if OSA.distance(word, alias, score_cutoff=1) <= 1:
                 out.append(_new_hit(Hit, (start, end, kind, ident)))
                 break
