@@ -7,8 +7,8 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from recheck.numbers.lexicon import load_lexicon
-from recheck.numbers.nonclaims import Masks, _Needs
+from recheck.numbers.lexicon import alternation, load_lexicon
+from recheck.numbers.nonclaims import Masks, _Needs, _tree_alternation
 from recheck.numbers.nonclaims import _patterns as _masks
 
 from .test_numbers_scan import MASK_FRAGMENTS
@@ -80,3 +80,45 @@ def test_masks_find_where_each_needs_first_matches(text: str) -> None:
     for gate in _gates():
         match = gate.pattern.search(text)
         assert masks._first(gate) == (-1 if match is None else match.start()), (text, gate)
+
+
+LABEL_PIECES = [
+    *load_lexicon().english.label_words,
+    "Or",
+    "Exec",
+    "p",
+    " ",
+    "No. ",
+    "12",
+    "3a",
+    "x",
+]
+
+
+@FAST
+@given(st.lists(st.sampled_from(LABEL_PIECES), max_size=10).map("".join))
+@example("Executive Order 14257")  # a label that holds another ("Order")
+@example("pp. 3")
+def test_a_tree_alternation_matches_as_the_flat_one(text: str) -> None:
+    words = load_lexicon().english.label_words
+    tail = r"\s*(?:No\.?\s*)?\d+[A-Za-z]?(?![A-Za-z0-9])"  # the label mask's
+    flat = re.compile(rf"(?:{alternation(words)}){tail}")
+    tree = re.compile(rf"(?:{_tree_alternation(words)}){tail}")
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    assert [m.span() for m in re.finditer(_tree_alternation(words), text)] == [
+        m.span() for m in re.finditer(alternation(words), text)
+    ]
+
+
+@FAST
+@given(
+    st.lists(st.text("ab.", min_size=1, max_size=4), min_size=1, max_size=6),
+    st.text("ab. 1", max_size=16),
+)
+def test_a_tree_of_words_that_hold_each_other_matches_as_the_flat_one(
+    words: list[str], text: str
+) -> None:
+    for tail in ("", r"\d", r"(?:a|\.)?b"):  # a tail can make a shorter word the match
+        flat = re.compile(rf"(?:{alternation(words)}){tail}")
+        tree = re.compile(rf"(?:{_tree_alternation(words)}){tail}")
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]

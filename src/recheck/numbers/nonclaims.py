@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -195,12 +196,31 @@ def _mask(
     )
 
 
+def _tree_alternation(words: Iterable[str]) -> str:
+    """``alternation(words)`` as a prefix tree: it matches what that matches, trying the
+    same words in the same order (the words that match at one place are prefixes of each
+    other, and the longer is tried first in both), but tries one branch per letter where
+    the flat one tries every word (~70 labels) wherever one can start."""
+
+    def tree(tails: list[str]) -> str:
+        heads: dict[str, list[str]] = {}
+        for tail in tails:
+            if tail:
+                heads.setdefault(tail[0], []).append(tail[1:])
+        branches = [re.escape(head) + tree(rest) for head, rest in sorted(heads.items())]
+        if "" in tails:  # a word ends here: tried after every longer one
+            branches.append("")
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return tree(sorted(set(words)))
+
+
 @cache
 def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
     english = lexicon.english
     months = alternation(english.months)
     month_initials = re.escape("".join(sorted({m[0] for m in english.months})))
-    labels = alternation(english.label_words)
+    labels = _tree_alternation(english.label_words)
     chinese = lexicon.chinese
     units = alternation(
         [u for u in english.units if u[:1].isalpha()]
