@@ -1,8 +1,9 @@
-"""find_terms' fast paths (one Aho-Corasick pass, candidates sorted as plain tuples, hits
-built without the named tuple's constructor, the fuzzy word filters) agree with the rule
-applied alias by alias: every occurrence of every form, the word-boundary test, longest
-first with ``ignore`` words winning ties, then the first subject or material one edit away
-from each long word nobody took."""
+"""find_terms' fast paths (Aho-Corasick passes, of the ASCII keys alone on ASCII text;
+candidates sorted as plain tuples; taken characters as bits; hits built without the named
+tuple's constructor; the fuzzy word filters) agree with the rule applied alias by alias:
+every occurrence of every form, the word-boundary test, longest first with ``ignore`` words
+winning ties, then the first subject or material one edit away from each long word nobody
+took."""
 
 from __future__ import annotations
 

@@ -258,6 +258,10 @@ class _Matchers:
     # start without re-deriving which plural variant matched; the Latin entries must stand
     # at word boundaries.
     folded: Any  # ahocorasick.Automaton over case-folded, simplified text
+    # The folded automaton's ASCII keys alone, for ASCII text (most sentences): the only
+    # ones that can match it, and a root of a few dozen letters instead of every Chinese
+    # first character, which each character that starts no alias is looked up among.
+    folded_ascii: Any
     exact: Any  # ahocorasick.Automaton over the text as written (short capitals)
     # Long one-word names of subjects and materials by (first letter, length), for words
     # one edit away from them ("Austrailia", "dysprosum"): few candidates a word.
@@ -297,7 +301,13 @@ def _matchers(vocabulary: Vocabulary) -> _Matchers:
         else:
             _add(folded, fold(term.alias), term)
     order = itertools.count()  # folded before exact, as the old per-automaton passes ran
-    automata = (_automaton(folded, order), _automaton(exact, order))
+    folded_values = _values(folded, order)
+    ascii_values = {key: value for key, value in folded_values.items() if key.isascii()}
+    automata = (
+        _automaton(folded_values),
+        _automaton(ascii_values),
+        _automaton(_values(exact, order)),
+    )
     fuzzy: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
     for term in vocabulary.terms:
         if term.lang == "en" and term.kind in _FUZZY_KINDS and not _is_case_sensitive(term.alias):
@@ -319,15 +329,29 @@ def _add(keys: dict[str, tuple[list[Term], list[Term]]], key: str, term: Term) -
         terms.append(term)
 
 
-def _automaton(keys: dict[str, tuple[list[Term], list[Term]]], order: Iterator[int]) -> Any:
-    import ahocorasick
+_Value = tuple[int, tuple[_Entry, ...], tuple[_Entry, ...]]
 
-    automaton = ahocorasick.Automaton()
+
+def _values(
+    keys: dict[str, tuple[list[Term], list[Term]]], order: Iterator[int]
+) -> dict[str, _Value]:
+    values = {}
     for key, (latin, other) in keys.items():
         # other terms before Latin ones: the order in which a span's candidates were found
         others = tuple(_entry(term, next(order)) for term in other)
         latins = tuple(_entry(term, next(order)) for term in latin)
-        automaton.add_word(key, (len(key), latins, others))
+        values[key] = (len(key), latins, others)
+    return values
+
+
+def _automaton(values: dict[str, _Value]) -> Any:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    # Keys added in sorted order: the same hits, and the search ran ~20% faster on the
+    # seeds than with the keys in vocabulary order.
+    for key in sorted(values):
+        automaton.add_word(key, values[key])
     if len(automaton):
         automaton.make_automaton()
     return automaton
@@ -360,7 +384,8 @@ def find_terms(
     append = candidates.append
     size = len(text)
     words = _WORD_CHARS
-    for automaton, haystack in ((matchers.folded, folded), (matchers.exact, text)):
+    by_folded = matchers.folded_ascii if folded.isascii() else matchers.folded
+    for automaton, haystack in ((by_folded, folded), (matchers.exact, text)):
         if not len(automaton):
             continue
         # Short aliases ("he", "on") hit inside most words: the word-boundary test is inlined,
