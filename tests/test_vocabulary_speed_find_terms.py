@@ -41,29 +41,47 @@ def _at_boundaries(text: str, start: int, end: int) -> bool:
     return not inside_start and not inside_end
 
 
-def _slow_find_terms(vocabulary: Vocabulary, text: str, *, fuzzy: bool) -> list[Hit]:
-    folded = v.fold(text)
-    # (start, end, source, latin, first index, term); source 0: folded text, 1: as written.
-    # A span's terms were found other-script first, each in the order the vocabulary adds it.
-    found: dict[tuple[int, int, int, Term], tuple[int, int, int, bool, int, Term]] = {}
+@cache
+def _keys(vocabulary: Vocabulary) -> list[tuple[int, Term, int, str]]:
+    """(index, term, source, key) for every form; source 0: folded text, 1: as written."""
+    keys = []
     for index, term in enumerate(vocabulary.terms):
         if not term.alias:
             continue
         if term.lang != "en":
-            keys = [(0, v.fold(term.alias))]
+            keys.append((index, term, 0, v.fold(term.alias)))
         elif v._is_case_sensitive(term.alias):
-            keys = [(1, form) for form in v._variants(term.alias)]
+            keys.extend((index, term, 1, form) for form in v._variants(term.alias))
         else:
-            keys = [(0, v.fold(form)) for form in v._variants(term.alias)]
-        for source, key in keys:
-            for start in _occurrences(folded if source == 0 else text, key):
-                end = start + len(key)
-                latin = term.lang == "en"
-                if latin and not _at_boundaries(text, start, end):
-                    continue
-                found.setdefault(
-                    (start, end, source, term), (start, end, source, latin, index, term)
-                )
+            keys.extend((index, term, 0, v.fold(form)) for form in v._variants(term.alias))
+    return keys
+
+
+@cache
+def _fuzzy_names(vocabulary: Vocabulary) -> list[tuple[Term, list[str]]]:
+    """Subjects and materials with their long one-word folded forms, in vocabulary order."""
+    names = []
+    for term in vocabulary.terms:
+        if term.lang != "en" or term.kind not in v._FUZZY_KINDS:
+            continue
+        if not v._is_case_sensitive(term.alias):
+            forms = [v.fold(form) for form in v._variants(term.alias)]
+            names.append((term, [f for f in forms if len(f) >= v._FUZZY_MIN and f.isalpha()]))
+    return names
+
+
+def _slow_find_terms(vocabulary: Vocabulary, text: str, *, fuzzy: bool) -> list[Hit]:
+    folded = v.fold(text)
+    # (start, end, source, latin, first index, term): a span's terms were found
+    # other-script first, each in the order the vocabulary adds it.
+    found: dict[tuple[int, int, int, Term], tuple[int, int, int, bool, int, Term]] = {}
+    for index, term, source, key in _keys(vocabulary):
+        latin = term.lang == "en"
+        for start in _occurrences(folded if source == 0 else text, key):
+            end = start + len(key)
+            if latin and not _at_boundaries(text, start, end):
+                continue
+            found.setdefault((start, end, source, term), (start, end, source, latin, index, term))
     candidates = sorted(
         found.values(),
         key=lambda c: (-(c[1] - c[0]), c[0], c[5].kind != "ignore", c[2], c[3], c[4]),
@@ -80,16 +98,9 @@ def _slow_find_terms(vocabulary: Vocabulary, text: str, *, fuzzy: bool) -> list[
             word, (start, end) = match.group(), match.span()
             if occupied[start] or occupied[end - 1]:
                 continue
-            for term in vocabulary.terms:
-                if term.lang != "en" or term.kind not in v._FUZZY_KINDS:
-                    continue
-                if v._is_case_sensitive(term.alias):
-                    continue
-                forms = [v.fold(form) for form in v._variants(term.alias)]
+            for term, forms in _fuzzy_names(vocabulary):
                 if any(
-                    len(key) >= v._FUZZY_MIN
-                    and key.isalpha()
-                    and key[0] == word[0]
+                    key[0] == word[0]
                     and abs(len(key) - len(word)) <= 1
                     and OSA.distance(word, key) <= 1
                     for key in forms

@@ -429,8 +429,6 @@ _new_hit = tuple.__new__
 def _fuzzy_hits(
     table: dict[tuple[str, int], _FuzzyBucket], folded: str, occupied: int
 ) -> list[Hit]:
-    from rapidfuzz.distance import OSA
-
     out: list[Hit] = []
     for match in _LONG_WORD.finditer(folded):
         word = match.group()
@@ -440,6 +438,8 @@ def _fuzzy_hits(
         start, end = match.span()
         if (occupied >> start | occupied >> (end - 1)) & 1:  # hits stand at word boundaries
             continue
+        from rapidfuzz.distance import OSA  # here: most sentences never need it
+
         for alias, kind, ident in bucket.names:
             if OSA.distance(word, alias, score_cutoff=1) <= 1:
                 out.append(_new_hit(Hit, (start, end, kind, ident)))
