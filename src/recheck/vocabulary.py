@@ -300,7 +300,7 @@ def _matchers(vocabulary: Vocabulary) -> _Matchers:
                     _add(folded, fold(form), term)
         else:
             _add(folded, fold(term.alias), term)
-    order = itertools.count()  # folded before exact, as the old per-automaton passes ran
+    order = itertools.count()  # folded before exact: a tied folded hit is found first
     folded_values = _values(folded, order)
     ascii_values = {key: value for key, value in folded_values.items() if key.isascii()}
     automata = (
