@@ -11,6 +11,7 @@ does not depend on ``jobs``: files come back in walk order whatever finishes fir
 from __future__ import annotations
 
 import contextlib
+import pickle
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -31,7 +32,7 @@ from recheck.intervals import Tolerance
 from recheck.judge import Finding, judge
 from recheck.reconcile import Conflict
 from recheck.reference import Reference, load_reference
-from recheck.vocabulary import Term, Vocabulary
+from recheck.vocabulary import Vocabulary
 
 SUPPRESS_MARK = "recheck: ignore"
 # Any comment form carries it (<!-- recheck: ignore -->, # recheck: ignore, // recheck:ignore).
@@ -119,18 +120,33 @@ def read_file(task: FileTask, batch: FileBatch) -> FileOutcome:
     return FileOutcome(claims, None)
 
 
-def _read_batch(batch: FileBatch) -> tuple[FileOutcome, ...]:
+@dataclass(frozen=True, slots=True)
+class _WorkerBatch:
+    """A batch as it travels to a worker process: the vocabulary pickled once per scan, as
+    bytes, which cost a copy to send where the terms cost a pickling each time."""
+
+    batch: FileBatch  # its vocabulary left out (an empty one)
+    vocabulary: bytes
+
+
+def _read_batch(sent: _WorkerBatch) -> tuple[FileOutcome, ...]:
     """One batch's outcomes, in order (top level, so that worker processes can run it)."""
-    batch = replace(batch, vocabulary=_worker_vocabulary(batch.vocabulary.terms))
+    batch = replace(sent.batch, vocabulary=_worker_vocabulary(sent.vocabulary))
     return tuple(read_file(task, batch) for task in batch.files)
 
 
 @lru_cache(maxsize=4)
-def _worker_vocabulary(terms: tuple[Term, ...]) -> Vocabulary:
-    """One Vocabulary object per term list in a worker process: each batch arrives with its
-    own unpickled copy, and the matchers, cached per object, would be rebuilt batch by batch."""
-    return Vocabulary(terms)
+def _worker_vocabulary(packed: bytes) -> Vocabulary:
+    """One Vocabulary object per pickled vocabulary in a worker process: unpickled once, and
+    its matchers, cached per object, built once rather than batch by batch."""
+    vocabulary = pickle.loads(packed)
+    assert isinstance(vocabulary, Vocabulary)
+    return vocabulary
 
+
+# Batches a worker gets, at most: more balance the workers' loads at the end of a scan and
+# keep the progress bar moving; each costs a round trip.
+BATCHES_PER_WORKER = 4
 
 # Below this much text (about a quarter of a second of work) starting worker processes costs
 # more than it saves: the seeds (40 KB in five files) are read faster in one process.
@@ -157,9 +173,14 @@ def _outcomes(batch: FileBatch, jobs: int) -> Iterator[FileOutcome]:
     rest = files[1:]
     workers = min(jobs, len(rest))
     # A few batches per worker: few round trips, yet the progress bar keeps moving.
-    count = min(len(rest), workers * 4)
+    count = min(len(rest), workers * BATCHES_PER_WORKER)
     size = -(-len(rest) // count)
-    batches = [replace(batch, files=rest[i : i + size]) for i in range(0, len(rest), size)]
+    packed = pickle.dumps(batch.vocabulary, protocol=pickle.HIGHEST_PROTOCOL)
+    unloaded = replace(batch, vocabulary=Vocabulary(()))
+    batches = [
+        _WorkerBatch(replace(unloaded, files=rest[i : i + size]), packed)
+        for i in range(0, len(rest), size)
+    ]
     from concurrent.futures import ProcessPoolExecutor  # only when it is used: fast start-up
 
     try:
