@@ -52,9 +52,9 @@ def test_whitespace_is_what_the_regex_engine_calls_whitespace() -> None:
     assert every == WHITESPACE
 
 
-@FAST
-@given(texts)
-def test_start_scan_finds_the_core_search(text: str) -> None:
+def assert_scan_finds_the_core_search(text: str) -> None:
+    """From every position, the start scan finds what the core's own search finds: the same
+    span and branch (the scan tries fewer branches where a digit starts)."""
     p = _patterns(load_lexicon())
     lowered = _lowered(text)
     for position in range(len(text) + 1):
@@ -63,6 +63,12 @@ def test_start_scan_finds_the_core_search(text: str) -> None:
         assert (found and (found.span(), found.lastgroup)) == (
             expected and (expected.span(), expected.lastgroup)
         ), (text, position)
+
+
+@FAST
+@given(texts)
+def test_start_scan_finds_the_core_search(text: str) -> None:
+    assert_scan_finds_the_core_search(text)
 
 
 @FAST
@@ -86,15 +92,7 @@ def test_core_at_a_place_is_the_core_match(text: str) -> None:
     ],
 )
 def test_start_scan_finds_the_core_search_next_to_non_letters(text: str) -> None:
-    # The branch matters too: the scan tries fewer branches where a digit starts.
-    p = _patterns(load_lexicon())
-    lowered = _lowered(text)
-    for position in range(len(text) + 1):
-        found = _next_core(text, lowered, position, p)
-        expected = p.core.search(text, position)
-        assert (found and (found.span(), found.lastgroup)) == (
-            expected and (expected.span(), expected.lastgroup)
-        ), (text, position)
+    assert_scan_finds_the_core_search(text)
 
 
 @FAST
