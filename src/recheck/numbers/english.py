@@ -706,20 +706,19 @@ def _next_core(
     beyond = len(lowered) + 1
     while True:
         mark = p.start_marks.search(lowered, position)
-        if mark is None:
-            digit = beyond
-        else:
-            digit = mark.start()
-            # A sign or point starts a number only right before a digit ("-3", ".5"): found
-            # from the digit, as most points and dashes in text end sentences or join words.
-            if digit > position and lowered[digit - 1] in _SIGNS:
-                digit -= 1
+        mark_at = digit = beyond if mark is None else mark.start()
+        # A sign or point starts a number only right before a digit ("-3", ".5"): found
+        # from the digit, as most points and dashes in text end sentences or join words.
+        if position < digit < beyond and lowered[digit - 1] in _SIGNS:
+            digit -= 1
         while index < len(words) and words[index] < position:
             index += 1
         at = min(digit, words[index] if index < len(words) else beyond)
         if at == beyond:
             return None
-        if p.start.match(lowered, at) is not None:
+        # ``start`` matches at every digit and vulgar fraction (its first branch): only
+        # signs and words are put to it.
+        if at == mark_at or p.start.match(lowered, at) is not None:
             match = (p.digit_core if at == digit else p.core).match(text, at)
             if match is not None:
                 return match
