@@ -33,6 +33,9 @@ _ARABIC = r"\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"  # 1,100.9; not 20,1000 (two numbers
 _TOKEN = re.compile(rf"{_ARABIC}|[{_DIGITS}]+|[{_UNITS}]")
 _SPACE = re.compile(r"[ \t\u00a0\u3000]+")
 _HAN = re.compile("[\u3400-\u9fff]")
+_MORE_THAN = re.compile(r"[多余几](?=[十拾百佰千仟万亿])|几$")  # 20多万, 十几万, 几十
+_DECIMAL_OR_FRACTION = re.compile(rf"点[{_DIGITS}]|分之")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _run(mega_after: str) -> str:
@@ -251,9 +254,15 @@ def _joins(han: str, other: str) -> bool:
     return not (other.isdigit() and han in _DIGIT)
 
 
+def _may_hold_han(text: str) -> bool:
+    """Whether ``text`` holds a Han character. isascii() is O(1) (str keeps the flag): most
+    sentences are ASCII, and the search would scan each of them to the end."""
+    return not text.isascii() and _HAN.search(text) is not None
+
+
 def extract_chinese(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
     """Every Chinese numeric mention in ``text`` (one sentence), in reading order."""
-    if not _HAN.search(text):
+    if not _may_hold_han(text):
         return []
     lexicon = lexicon or load_lexicon()
     simplified, index = _compact(to_simplified(text))
@@ -332,8 +341,9 @@ def _next_core(s: str, position: int, p: _Patterns) -> re.Match[str] | None:
 def _read(s: str, match: re.Match[str], p: _Patterns, zh: Chinese, masks: Masks) -> Reading | None:
     start, end = match.span()
     kind = match.lastgroup
+    # The one-regex not_number test first: covers may search the sentence for every mask.
     if kind in ("num", "mixed", "slash") and (
-        masks.covers(start, end) or p.not_number.match(s, start)
+        p.not_number.match(s, start) or masks.covers(start, end)
     ):
         return None
     if kind == "num" and end - start == 1 and s[start] in _WORDLIKE:
@@ -412,7 +422,7 @@ def _core_reading(s: str, match: re.Match[str], p: _Patterns, zh: Chinese) -> Re
             return None
         low, high = bounds
         return Reading(start, start + len(raw), (low + high) / 2, None, "range", low, high)
-    qualifier = "gt" if re.search(r"[多余几](?=[十拾百佰千仟万亿])|几$", raw) else "eq"
+    qualifier = "gt" if _MORE_THAN.search(raw) else "eq"
     return Reading(start, start + len(raw), value, None, qualifier)
 
 
@@ -421,7 +431,7 @@ def _unmistakable(raw: str) -> bool:
     return (
         raw[0].isdigit()
         or (len(raw) >= 2 and any(c in _UNITS for c in raw))
-        or re.search(rf"点[{_DIGITS}]|分之", raw) is not None
+        or _DECIMAL_OR_FRACTION.search(raw) is not None
     )
 
 
@@ -430,6 +440,9 @@ def _unit(
 ) -> Reading | None:
     """Attach the unit after a bare number; None when the number is no claim. ``lenient``
     lets a bare numeral through (一到五个: the range makes it one)."""
+    # Here and in _context, _negative, _compared and _qualified a direct Reading(...) stands in
+    # for dataclasses.replace, which looks the fields up on every call and costs several times
+    # as much on this path, run for nearly every number.
     end = reading.end
     qualifier = reading.qualifier
     after = p.qualifier_after.match(s, end)
@@ -440,7 +453,8 @@ def _unit(
     if unit_match is None:
         # A bare Arabic number counts; a bare Chinese numeral only when it is unmistakable.
         if lenient or _unmistakable(raw):
-            return replace(reading, qualifier=qualifier, end=end)
+            return Reading(reading.start, end, reading.value, reading.unit, qualifier,
+                           reading.low, reading.high, reading.measure, reading.sign)  # fmt: skip
         return None
     surface = unit_match.group("unit")
     end = unit_match.end()
@@ -466,9 +480,10 @@ def _unit(
         if raw in ("一", "壹"):
             return None
         unit = None
-    if unit == "year" and re.fullmatch(r"(?:19|20)\d\d", raw):
+    if unit == "year" and _YEAR.fullmatch(raw):
         return None  # 2025年 is a year (masks catch most; this is the fallback)
-    return replace(reading, end=end, value=value, unit=unit, qualifier=qualifier)
+    return Reading(reading.start, end, value, unit, qualifier, reading.low, reading.high,
+                   reading.measure, reading.sign)  # fmt: skip
 
 
 def _negative(s: str, reading: Reading, p: _Patterns, zh: Chinese) -> Reading:
@@ -482,7 +497,8 @@ def _negative(s: str, reading: Reading, p: _Patterns, zh: Chinese) -> Reading:
         return reading  # 3-5万吨, 三-五: a range, not a sign
     if any(before.endswith(w) for w in zh.negative_not_after):
         return reading
-    return replace(reading, start=sign.start(), value=-reading.value)
+    return Reading(sign.start(), reading.end, -reading.value, reading.unit, reading.qualifier,
+                   reading.low, reading.high, reading.measure, reading.sign)  # fmt: skip
 
 
 def _context(s: str, reading: Reading, p: _Patterns, zh: Chinese, masks: Masks) -> Reading | None:
@@ -501,7 +517,9 @@ def _context(s: str, reading: Reading, p: _Patterns, zh: Chinese, masks: Masks) 
     if currency is not None:
         code = zh.currency_before[currency.group("cur")]
         if reading.unit in (None, code):  # 人民币100亿元; not 人民币 5美元
-            reading = replace(reading, start=lead_start + currency.start(), unit=code)
+            reading = Reading(lead_start + currency.start(), reading.end, reading.value, code,
+                              reading.qualifier, reading.low, reading.high, reading.measure,
+                              reading.sign)  # fmt: skip
             lead = lead[: currency.start()]
     # A range: 30%至40%, 8到10年, 3-5万吨, 百分之三十至百分之四十, 20和30之间.
     second = _range_end(s, reading, p, zh, masks)
@@ -525,7 +543,8 @@ def _context(s: str, reading: Reading, p: _Patterns, zh: Chinese, masks: Masks) 
         q = zh.qualifiers_after[word]
         if provisional and (len(word) < 2 or q not in (*_LOWER, *_UPPER)):
             return None  # 一以上 is a bound; 一多 is no number
-        reading = replace(reading, end=after.end(), qualifier=q)
+        reading = Reading(reading.start, after.end(), reading.value, reading.unit, q,
+                          reading.low, reading.high, reading.measure, reading.sign)  # fmt: skip
         provisional = False
     compared = _compared(s, reading, p, zh)
     if compared is not None:
@@ -545,7 +564,8 @@ def _compared(s: str, reading: Reading, p: _Patterns, zh: Chinese) -> Reading | 
     if word is None or base is None:
         return None
     q = zh.comparatives[word.group("c")]
-    return replace(reading, start=base.start(), end=word.end(), qualifier=q)
+    return Reading(base.start(), word.end(), reading.value, reading.unit, q, reading.low,
+                   reading.high, reading.measure, reading.sign)  # fmt: skip
 
 
 def _qualified(
@@ -556,16 +576,20 @@ def _qualified(
     if qualifier is not None:
         q = zh.qualifiers_before[qualifier.group("q")]
         if q != "eq" and reading.qualifier in ("eq", "range"):
-            if reading.qualifier == "eq":
-                reading = replace(reading, qualifier=q)
-            reading = replace(reading, start=lead_start + qualifier.start())
+            reading = Reading(lead_start + qualifier.start(), reading.end, reading.value,
+                              reading.unit, q if reading.qualifier == "eq" else reading.qualifier,
+                              reading.low, reading.high, reading.measure,
+                              reading.sign)  # fmt: skip
         lead = lead[: qualifier.start()]
     change = p.change_before.search(lead)
     if change is not None and reading.unit in ("percent", "pp"):
         sign = zh.change_words[change.group("w")]
-        reading = replace(reading, measure="change", sign=sign)
+        reading = Reading(reading.start, reading.end, reading.value, reading.unit,
+                          reading.qualifier, reading.low, reading.high, "change", sign)  # fmt: skip
     elif reading.unit == "pp":
-        reading = replace(reading, measure="change")
+        reading = Reading(reading.start, reading.end, reading.value, reading.unit,
+                          reading.qualifier, reading.low, reading.high, "change",
+                          reading.sign)  # fmt: skip
     return reading
 
 
