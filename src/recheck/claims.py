@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import partial
 from typing import Any
 
@@ -72,9 +72,7 @@ def claims_in_document(document: Document, vocabulary: Vocabulary | None = None)
 
     Without a vocabulary the claims carry no key (subject, metric … stay None).
     """
-    article_starts = [article.start for article in document.articles]
-    articles = [_article_of(document, article_starts, s.start) for s in document.sentences]
-    carry = None if vocabulary is None else _Carry(document, articles, vocabulary)
+    carry = None if vocabulary is None else _Carry(document, _articles(document), vocabulary)
     for index, sentence in enumerate(document.sentences):
         mentions = extract(sentence.text, normalised=True)
         if not mentions:
@@ -192,6 +190,13 @@ def claims_in_documents(
     return [c for document in documents for c in claims_in_document(document, vocabulary)]
 
 
+def _articles(document: Document) -> list[int]:
+    """The article index of every sentence (-1 outside any); only the carried subject and
+    commodity need it, so claims without a vocabulary skip it."""
+    article_starts = [article.start for article in document.articles]
+    return [_article_of(document, article_starts, s.start) for s in document.sentences]
+
+
 def _article_of(document: Document, starts: Sequence[int], offset: int) -> int:
     # Articles are sorted and disjoint (``starts`` are theirs): a bisection, not a pass over
     # every article for every sentence (an archive file holds thousands of articles).
@@ -227,6 +232,9 @@ Carried = str | Callable[[], str | None] | None
 # A number about two coordinated things ("dysprosium and samarium") is about neither alone.
 _AMBIGUOUS = "\0ambiguous"
 _CLAUSE_BREAK = re.compile(r"[;；。!?！？]")
+# The characters ``_CLAUSE_BREAK`` matches; each is also a segment break (below), so the
+# clauses are found among the segments without a second scan of the text.
+_CLAUSE_ENDS = frozenset(";；。!?！？")
 # Commas split a clause into segments: a partner, a later subject, "global" or a year must
 # sit in the number's own segment to reach it ("…0.1% of rare earths, … a response to the US").
 # That is ``[;；。!?！？，]|,(?!\d{3})`` (not the comma of "240,000"), written to open with one
@@ -262,8 +270,8 @@ class _Layout:
     @staticmethod
     def of(text: str, hits: Sequence[Hit]) -> _Layout:
         # Match ends only grow, and are past 0: these lists are sorted and without repeats.
-        clauses = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)]
         segments = (0, *[m.end() for m in _SEGMENT_BREAK.finditer(text)])
+        clauses = [0] + [end for end in segments[1:] if text[end - 1] in _CLAUSE_ENDS]
         # "…in advance, It also claims": a capitalised pronoun after a comma starts a sentence.
         run_ons = [
             h.start
@@ -338,12 +346,18 @@ class _Sentence:
     starts: list[int]
     roles: dict[int, str]
     layout: _Layout
+    # ``between`` results by bounds: a number's stretches share them (its clause and its
+    # segment often start together, and so do the stretch before it and its clause).
+    found: dict[tuple[int, int], Sequence[Hit]] = field(default_factory=dict)
 
-    def between(self, lo: int, hi: int) -> list[Hit]:
-        """Hits that lie wholly within ``[lo, hi)``, in reading order."""
-        first = bisect_left(self.starts, lo)
-        past = bisect_left(self.starts, hi, first)  # the first to start at ``hi`` or later
-        return [h for h in self.hits[first:past] if h.end <= hi]
+    def between(self, lo: int, hi: int) -> Sequence[Hit]:
+        """Hits that lie wholly within ``[lo, hi)``, in reading order (shared: not to change)."""
+        hits = self.found.get((lo, hi))
+        if hits is None:
+            first = bisect_left(self.starts, lo)
+            past = bisect_left(self.starts, hi, first)  # the first to start at ``hi`` or later
+            hits = self.found[lo, hi] = [h for h in self.hits[first:past] if h.end <= hi]
+        return hits
 
     def coordinated(self, hit: Hit) -> bool:
         # Found by bisection, not a table: a sentence asks for a few hits, not all of them.
@@ -376,7 +390,7 @@ def resolve_keys(
         text, hits, [h.start for h in hits], _roles(hits, text), _Layout.of(text, hits)
     )
     spans = [(m.start, m.end) for m in mentions]
-    marks = [m for m in time_marks(text, list(hits)) if not any(s <= m.start < e for s, e in spans)]
+    marks = [m for m in time_marks(text, hits) if not any(s <= m.start < e for s, e in spans)]
     keys: list[Key] = []
     previous = Key()
     for index, mention in enumerate(mentions):
@@ -428,7 +442,7 @@ def resolve_keys(
             if segment_start <= m.start < segment_end
             or (clause_start <= m.start and m.end <= mention.start)
         ]
-        year, period = year_and_period(near, mention.start, published)
+        year, period = year_and_period(near, mention.start, published) if near else (None, None)
         key = Key(
             subject,
             partner,

@@ -4,13 +4,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from recheck.vocabulary import Hit
 
 # A year standing alone: not part of a longer number, a decimal, a percentage or an amount.
-_YEAR = re.compile(r"(?<![\d.,])((?:19[5-9]|20[0-9])\d)(?![\d%])(?!\s*(?:万|亿|tons?\b|t\b|kg\b))")
+# That is ``(?<![\d.,])((?:19[5-9]|20[0-9])\d)…``, written to open with a character class
+# (the lookbehind checks the character before it): the engine then skips to candidates.
+_YEAR = re.compile(
+    r"([12](?<![\d.,].)(?:(?<=1)9[5-9]|(?<=2)0\d)\d)(?![\d%])(?!\s*(?:万|亿|tons?\b|t\b|kg\b))"
+)
 _CN_MONTH = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?!\d)")
+# The kinds of vocabulary hit that can be a time mark (checked once for every hit).
+_TIME_KINDS = frozenset(("month", "half", "quarter", "time"))
 _CN_DIGIT = {
     "一": 1,
     "二": 2,
@@ -40,7 +47,7 @@ class TimeMark:
     part: str | None = None  # "H1", "Q3"
 
 
-def time_marks(text: str, hits: list[Hit]) -> list[TimeMark]:
+def time_marks(text: str, hits: Sequence[Hit]) -> list[TimeMark]:
     """Every time expression in ``text``; ``hits`` are the sentence's vocabulary hits."""
     marks: list[TimeMark] = []
     # Both patterns open with a lookbehind, so the engine tries them at every character; a
@@ -55,6 +62,8 @@ def time_marks(text: str, hits: list[Hit]) -> list[TimeMark]:
             if month:
                 marks.append(TimeMark(match.start(), match.end(), month=month))
     for hit in hits:
+        if hit.kind not in _TIME_KINDS:
+            continue
         if hit.kind == "month":
             marks.append(TimeMark(hit.start, hit.end, month=int(hit.id)))
         elif hit.kind in ("half", "quarter"):
