@@ -36,6 +36,7 @@ _HAN = re.compile("[\u3400-\u9fff]")
 _MORE_THAN = re.compile(r"[多余几](?=[十拾百佰千仟万亿])|几$")  # 20多万, 十几万, 几十
 _DECIMAL_OR_FRACTION = re.compile(rf"点[{_DIGITS}]|分之")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_PLAIN_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 def _run(mega_after: str) -> str:
@@ -329,7 +330,12 @@ def _bounds_pair(s: str, first: Reading, second: Reading, p: _Patterns) -> bool:
 
 
 def _value(raw: str) -> float | None:
-    return parse_chinese_number(raw.rstrip(",.点"))
+    text = raw.rstrip(",.点")
+    # Most numbers in Chinese news are written in ASCII digits (80%, 3亿, 2025年): their value
+    # is float's, without the numeral tokenizer of parse_chinese_number.
+    if _PLAIN_DECIMAL.fullmatch(text):
+        return float(text)
+    return parse_chinese_number(text)
 
 
 def _next_core(s: str, position: int, p: _Patterns) -> re.Match[str] | None:
