@@ -73,6 +73,8 @@ def claims_in_document(document: Document, vocabulary: Vocabulary | None = None)
     Without a vocabulary the claims carry no key (subject, metric … stay None).
     """
     carry = None if vocabulary is None else _Carry(document, _articles(document), vocabulary)
+    unkeyed = Key()  # frozen: the claims without a vocabulary can share it
+    path, source = document.path, document.source
     for index, sentence in enumerate(document.sentences):
         mentions = extract(sentence.text, normalised=True)
         if not mentions:
@@ -88,19 +90,20 @@ def claims_in_document(document: Document, vocabulary: Vocabulary | None = None)
                 partial(carry.commodity_before, index),
             )
         else:
-            keys = [Key() for _ in mentions]
+            keys = [unkeyed] * len(mentions)
         # Once per sentence: its claims share the one string.
         said = " ".join(sentence.original.split())
+        base = sentence.start
         for mention, key in zip(mentions, keys, strict=True):
-            start = sentence.start + mention.start
-            end = sentence.start + mention.end
+            start = base + mention.start
+            end = base + mention.end
             line, column = document.position(start)
             yield Claim(
-                id=f"{document.path}:{line}:{column}",
-                file=document.path,
+                id=f"{path}:{line}:{column}",
+                file=path,
                 line=line,
                 column=column,
-                text=document.source[start:end],
+                text=source[start:end],
                 value=mention.value,
                 unit=mention.unit,
                 qualifier=mention.qualifier,
