@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recheck.claims import _Layout, _roles, _Sentence
 from recheck.periods import _YEAR
 from recheck.reference import load_reference
-from recheck.vocabulary import find_terms
+from recheck.vocabulary import Hit, find_terms
 
 # The year pattern as first written.
 PLAIN_YEAR = re.compile(
@@ -41,7 +41,11 @@ def test_year_pattern_on_edges() -> None:
 
 def test_between_is_the_plain_filter_for_every_bound() -> None:
     vocabulary = load_reference().vocabulary
-    texts = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text().splitlines()]
+    texts = [
+        line
+        for path in sorted(SEEDS.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
     checked = 0
     for text in texts[:120]:
         hits = find_terms(vocabulary, text, fuzzy=True)
@@ -58,3 +62,47 @@ def test_between_is_the_plain_filter_for_every_bound() -> None:
                     assert list(sentence.between(lo, hi)) == plain
                     checked += 1
     assert checked > 1000
+
+
+def plain_roles(hits: list[Hit], text: str) -> dict[int, str]:
+    """``_roles`` as first written: the gap read before the kind of the hit before."""
+    roles: dict[int, str] = {}
+    for index, hit in enumerate(hits):
+        if hit.kind != "subject":
+            continue
+        role = "subject"
+        previous = hits[index - 1] if index else None
+        if previous is not None and re.match(
+            r"^\s*(?:the\s+|in\s+)?$", text[previous.end : hit.start], re.IGNORECASE
+        ):
+            if previous.kind in ("partner_cue", "reliance_cue"):
+                role = "partner"
+            elif previous.kind == "example_cue":
+                role = "example"
+            elif previous.kind == "and" and index >= 2 and hits[index - 2].kind == "subject":
+                role = roles.get(id(hits[index - 2]), "subject")
+        roles[id(hit)] = role
+    return roles
+
+
+ROLE_PIECES = ["China", "the US", "Japan", " and ", " relies on ", " particularly ", " such as "]
+ROLE_PIECES += ["依赖", "对", "中国", "the ", "in ", " ", ", ", "x", "和"]
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(ROLE_PIECES), max_size=12).map("".join))
+def test_roles_are_the_plain_roles(text: str) -> None:
+    hits = find_terms(load_reference().vocabulary, text)
+    assert _roles(hits, text) == plain_roles(hits, text)
+
+
+def test_roles_on_seeds_are_the_plain_roles() -> None:
+    vocabulary = load_reference().vocabulary
+    seen = set()
+    for path in sorted(SEEDS.glob("*.txt")):
+        for text in path.read_text(encoding="utf-8").splitlines():
+            hits = find_terms(vocabulary, text, fuzzy=True)
+            roles = _roles(hits, text)
+            assert roles == plain_roles(hits, text)
+            seen.update(roles.values())
+    assert seen == {"subject", "partner", "example"}

@@ -251,6 +251,8 @@ _BLANK = re.compile(r"^\s*$")
 _PHRASE_GAP = re.compile(r"\s*(?:[A-Za-z'-]{1,12}\s*|[^\sA-Za-z0-9,，;；。]{1,2})?$")
 _RUN_ON_COMMA = re.compile(r"[,，]\s*$")
 _PARTNER_CUES = ("partner_cue", "reliance_cue")
+# The kinds of hit before a subject that can give it a role other than "subject".
+_ROLE_CUES = frozenset((*_PARTNER_CUES, "example_cue", "and"))
 # Counts and durations ("5 countries", "three months") take a commodity only from their own
 # words, never from elsewhere in the clause or the sentence before.
 _NO_FALLBACK = ("count", "duration")
@@ -328,7 +330,12 @@ def _roles(hits: Sequence[Hit], text: str) -> dict[int, str]:
             continue
         role = "subject"
         previous = hits[index - 1] if index else None
-        if previous is not None and _GAP_TO_PARTNER.match(text[previous.end : hit.start]):
+        # The kind first: most subjects follow no cue, and then the gap need not be read.
+        if (
+            previous is not None
+            and previous.kind in _ROLE_CUES
+            and _GAP_TO_PARTNER.match(text[previous.end : hit.start])
+        ):
             if previous.kind in _PARTNER_CUES:
                 role = "partner"
             elif previous.kind == "example_cue":
