@@ -120,3 +120,14 @@ def test_a_subject_named_three_sentences_back_is_carried(vocabulary: Vocabulary)
     document = build_document(text, "t.txt", "utf-8", kind=".txt")
     (claim,) = [c for c in claims_in_document(document, vocabulary) if c.value == 44e6]
     assert claim.subject == "CN"
+
+
+def test_every_number_of_a_sentence_takes_the_commodity_before(vocabulary: Vocabulary) -> None:
+    text = "Australia mines rare earths. It mined 7 tonnes, sold 5 tonnes and kept 2 tonnes."
+    document = build_document(text, "t.txt", "utf-8", kind=".txt")
+    claims = list(claims_in_document(document, vocabulary))
+    assert [(c.value, c.commodity) for c in claims] == [
+        (7.0, "rare_earths"),
+        (5.0, "rare_earths"),
+        (2.0, "rare_earths"),
+    ]

@@ -135,7 +135,15 @@ class _Carry:
     already read, so an article costs at most one search per sentence.
     """
 
-    __slots__ = ("_articles", "_document", "_found", "_hits", "_known", "_vocabulary")
+    __slots__ = (
+        "_articles",
+        "_commodities",
+        "_document",
+        "_found",
+        "_hits",
+        "_known",
+        "_vocabulary",
+    )
 
     def __init__(self, document: Document, articles: list[int], vocabulary: Vocabulary) -> None:
         self._document = document
@@ -145,6 +153,7 @@ class _Carry:
         # The carried subject is known for sentence ``_known[0]``: ``_known[1]``.
         self._known: tuple[int, str | None] = (0, None)
         self._found: dict[int, tuple[bool, str | None]] = {}
+        self._commodities: dict[int, str | None] = {}
 
     def hits(self, index: int, *, fuzzy: bool = False) -> list[Hit]:
         """Sentence ``index``'s hits; spelling slips are forgiven only where a number needs
@@ -174,9 +183,15 @@ class _Carry:
         return value
 
     def commodity_before(self, index: int) -> str | None:
-        if index == 0 or self._articles[index - 1] != self._articles[index]:
-            return None
-        return _last_commodity(self.hits(index - 1), self._document.sentences[index - 1].text)
+        # Asked once per number that names no commodity: answered once per sentence.
+        if index in self._commodities:
+            return self._commodities[index]
+        commodity = None
+        if index > 0 and self._articles[index - 1] == self._articles[index]:
+            text = self._document.sentences[index - 1].text
+            commodity = _last_commodity(self.hits(index - 1), text)
+        self._commodities[index] = commodity
+        return commodity
 
     def _named(self, index: int) -> tuple[bool, str | None]:
         found = self._found.get(index)
