@@ -10,12 +10,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from recheck.claims import _CLAUSE_BREAK, _RUN_ON_COMMA, _SEGMENT_BREAK, _Layout
+from recheck.claims import _CLAUSE_ENDS, _RUN_ON_COMMA, _SEGMENT_BREAK, _Layout
 from recheck.reference import load_reference
 from recheck.vocabulary import Hit, Vocabulary, find_terms
 
-# The segment breaks as first written: a break character, or a comma not of "240,000".
+# The breaks as first written: a clause ends at one of these characters; a segment at one of
+# them, a full-width comma, or a comma not of "240,000".
+PLAIN_CLAUSE_BREAK = re.compile(r"[;；。!?！？]")
 PLAIN_SEGMENT_BREAK = re.compile(r"[;；。!?！？，]|,(?!\d{3})")
+
+
+def test_clause_ends_are_the_plain_clause_breaks() -> None:
+    assert {chr(c) for c in range(0x10000) if PLAIN_CLAUSE_BREAK.match(chr(c))} == _CLAUSE_ENDS
+
 
 PIECES = ["It", "it", "They", "China", " ", ", ", ",", "，", "240,000", "1,50", "1,5", "7"]
 PIECES += [";", "；", "。", "!", "?", "！", "？", ".", "and", "a"]
@@ -23,7 +30,7 @@ TEXTS = st.lists(st.sampled_from(PIECES), max_size=16).map("".join)
 
 
 def plain_layout(text: str, hits: list[Hit]) -> _Layout:
-    clauses = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+    clauses = [0] + [m.end() for m in PLAIN_CLAUSE_BREAK.finditer(text)]
     clauses += [
         h.start
         for h in hits

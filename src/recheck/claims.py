@@ -249,9 +249,8 @@ WORLD = "world"
 Carried = str | Callable[[], str | None] | None
 # A number about two coordinated things ("dysprosium and samarium") is about neither alone.
 _AMBIGUOUS = "\0ambiguous"
-_CLAUSE_BREAK = re.compile(r"[;；。!?！？]")
-# The characters ``_CLAUSE_BREAK`` matches; each is also a segment break (below), so the
-# clauses are found among the segments without a second scan of the text.
+# What ends a clause; each is also a segment break (below), so the clauses are found among
+# the segments without a second scan of the text.
 _CLAUSE_ENDS = frozenset(";；。!?！？")
 # Commas split a clause into segments: a partner, a later subject, "global" or a year must
 # sit in the number's own segment to reach it ("…0.1% of rare earths, … a response to the US").
