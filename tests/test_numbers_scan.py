@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 from recheck.numbers import _without_overlaps
 from recheck.numbers.chinese import _next_core as _chinese_next_core
 from recheck.numbers.chinese import _patterns as _chinese_patterns
-from recheck.numbers.english import WHITESPACE, _core_at, _lowered, _next_core, _patterns
+from recheck.numbers.english import (
+    _ASCII_FOLDS,
+    WHITESPACE,
+    _core_at,
+    _lowered,
+    _next_core,
+    _patterns,
+)
 from recheck.numbers.lexicon import load_lexicon, prefix_alternation
 from recheck.numbers.mention import Mention
 from recheck.numbers.nonclaims import Masks
@@ -31,6 +38,8 @@ FRAGMENTS = [
     "about ", "more than ", "The ", "rose by ", "minus ", "between ", "from ", "c $", "US$",
     "approx. ", "≥ ", "~", "increase of ", "nearly ", "\t", "\u2003", "\n", "a\u3000",
     "potential", "China ", "_", "é", "٣", "+", ". ", "--", "x1", "ranked", "Q", "tenth",
+    "than ", "OVER ", "moreover ", "Rs. ", "fell ", "<= ", "han ", "by ", "upwards of ",
+    "而美國", "µ", "σ", "ς", "Σ", "ǅ", "€", "JP¥", "¥",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(FRAGMENTS), max_size=12).map("".join)
 
@@ -44,6 +53,14 @@ def test_prefix_alternation_matches_where_a_word_starts() -> None:
     assert not pattern.match("axb")
     assert [m.start() for m in pattern.finditer("x four, five")] == [2, 8]
     assert not re.search(prefix_alternation([]), "anything")
+
+
+def test_the_letters_folding_onto_ascii_are_known() -> None:
+    """``_ASCII_FOLDS`` is every character outside ASCII that case-insensitive matching
+    takes for an ASCII letter: the word endings' test and the lower-cased scan rely on it."""
+    letter = re.compile("[A-Za-z]", re.IGNORECASE)
+    found = {chr(c) for c in range(0x80, 0x110000) if letter.fullmatch(chr(c))}
+    assert found == set(_ASCII_FOLDS)
 
 
 def test_whitespace_is_what_the_regex_engine_calls_whitespace() -> None:
@@ -97,6 +114,9 @@ def test_start_scan_finds_the_core_search_next_to_non_letters(text: str) -> None
 
 @FAST
 @given(texts)
+@example("it exceedſ ")  # the long s matches "s" (exceeds)
+@example("rose by the ")
+@example("美國µ ")
 def test_endings_find_the_plain_search(text: str) -> None:
     p = _patterns(load_lexicon())
     for ending in (

@@ -61,40 +61,62 @@ class _Ending:
     pattern: re.Pattern[str]
     longest: int  # the longest word
     fillers: tuple[str, ...] = ()  # lower-case, longest first
-    # The characters a word can end with, in either case: a lead that ends otherwise (a digit,
-    # a comma) cannot match, and most numbers in a list of numbers have such a lead.
-    last_chars: frozenset[str] = frozenset()
+    # The words' last three characters (a shorter word whole), lower-cased, by length: the
+    # words before the filler end in one of them, and most leads end in other words. The
+    # regex tries each of dozens of words at each of the last ``longest`` places to find
+    # that out. None: no such test (a word holds a letter that folds onto ASCII).
+    endings: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
 
     @classmethod
     def of(
         cls, pattern: str, words: Iterable[str], fillers: Iterable[str] = (), flags: int = re.I
     ) -> _Ending:
         words = list(words)
+        lowered = [w.lower() for w in words]
+        testable = all(words) and all(_plainly_cased(w) for w in words)
+        endings = tuple(
+            frozenset(w[-3:] for w in lowered if min(len(w), 3) == length) for length in (1, 2, 3)
+        )
         return cls(
             re.compile(pattern, flags),
             max(len(w) for w in words),
             tuple(sorted(fillers, key=len, reverse=True)),
-            frozenset(c for w in words if w for c in (w[-1].lower(), w[-1].upper())),
+            (endings[0], endings[1], endings[2]) if testable else None,
         )
 
     def search(self, lead: str) -> re.Match[str] | None:
         # A match ends in a word, at most ``longest`` characters after its start, then in
         # whitespace and a filler; cutting off more than that only starts the search earlier.
         stem = lead.rstrip()
-        possible = self._may_end(stem[-1:])
+        possible = self._may_end(stem)
         for filler in self.fillers:
             if stem[-len(filler) :].lower() == filler:
                 stem = stem[: -len(filler)].rstrip()
-                possible = possible or self._may_end(stem[-1:])
+                possible = possible or self._may_end(stem)
                 break
         if not possible:
             return None
         return self.pattern.search(lead, max(0, len(stem) - self.longest))
 
-    def _may_end(self, char: str) -> bool:
-        # Outside ASCII, case-insensitive matching has folds of its own (K for the Kelvin
-        # sign): those leads are searched.
-        return bool(char) and (char in self.last_chars or not char.isascii())
+    def _may_end(self, stem: str) -> bool:
+        tail = stem[-3:]
+        if not tail:
+            return False
+        if self.endings is None or not _plainly_cased(tail):
+            return True
+        tail = tail.lower()
+        one, two, three = self.endings
+        return tail[-1:] in one or tail[-2:] in two or tail in three
+
+
+def _plainly_cased(text: str) -> bool:
+    """Whether case-insensitive matching compares ``text`` as its lower case does: ASCII
+    without the letters that fold onto it from outside (K, the Kelvin sign, matches "k"),
+    and characters without case (CJK, symbols), which match only themselves. Greek sigma
+    and the micro sign have folds of their own: such text is left to the regex."""
+    if text.isascii():
+        return True
+    return not _FOLDS.search(text) and all(c.isascii() or c.lower() == c == c.upper() for c in text)
 
 
 @dataclass(frozen=True, slots=True)
