@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
+from itertools import islice
 from types import MappingProxyType
 
 _KEPT_FULL_WIDTH = frozenset("！？；，：")
@@ -104,7 +105,13 @@ def compute_line_starts(text: str) -> tuple[int, ...]:
 
 
 def line_spans(text: str, line_starts: Sequence[int]) -> list[tuple[int, int]]:
-    """``(start, end)`` of each line's content, line break excluded."""
+    """``(start, end)`` of each line's content, line break excluded; ``line_starts`` are those
+    of ``text`` (``compute_line_starts``) or of a text with the same line breaks."""
+    if "\r" not in text:
+        # Then every line but the last ends with the one "\n" before the next line's start.
+        ends = [start - 1 for start in islice(line_starts, 1, None)]
+        ends.append(len(text))
+        return list(zip(line_starts, ends, strict=True))
     spans: list[tuple[int, int]] = []
     for index, start in enumerate(line_starts):
         end = line_starts[index + 1] if index + 1 < len(line_starts) else len(text)
