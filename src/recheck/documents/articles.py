@@ -83,7 +83,6 @@ _ANY_DATE = re.compile(_DATE, re.I)
 # end otherwise, and failing _DATELINE costs its lazy prefix at every starting length.
 _DATELINE_END = re.compile(r"(?:[\d日号mzct]|m\.)\Z", re.I)
 _SOURCE_MARKS = ("|", "·", "•", "｜", ":", "来源")
-_SOURCE_MARK_CHAR = re.compile("[|·•｜:来]")  # a character of each of _SOURCE_MARKS
 _SOURCE_TAIL = len("Source:") + 60  # the marker ends at most 60 characters from the end
 # In a line whose whitespace is collapsed to single spaces, a dateline's first digit comes
 # at most this many characters in: a 60-character prefix, a separator and a space, then
@@ -181,17 +180,12 @@ def _may_end_in_source(line: str) -> bool:
     # Collapsing keeps every marker, in order. A printable tail (its only whitespace is " ")
     # with _SOURCE_TAIL visible characters collapses to at least _SOURCE_TAIL characters, so
     # it holds the collapsed line's whole tail; a news paragraph need not be searched further.
-    # Only a superset of the lines dateline() accepts is needed: one regex search for a lone
-    # character of the markers ("来" for "来源") beats a str.find for each.
-    tail_start = len(line) - 2 * _SOURCE_TAIL
-    if _SOURCE_MARK_CHAR.search(line, tail_start) is not None:
-        return True
-    if tail_start <= 0:
-        return False  # the tail was the whole line
-    tail = line[tail_start:]
-    if tail.isprintable() and len(tail) - tail.count(" ") >= _SOURCE_TAIL:
-        return False
-    return _SOURCE_MARK_CHAR.search(line) is not None
+    tail = line[-2 * _SOURCE_TAIL :]
+    if len(tail) < len(line) and not (
+        tail.isprintable() and len(tail) - tail.count(" ") >= _SOURCE_TAIL
+    ):
+        tail = line
+    return any(mark in tail for mark in _SOURCE_MARKS)  # str.find beats a regex scan
 
 
 def _line_dateline(line: str, as_of: str | None) -> tuple[bool, str | None]:

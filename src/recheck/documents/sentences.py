@@ -84,6 +84,7 @@ _ABBREVIATION_WORDS = """mr mrs ms dr prof sr jr st mt ft gen gov sen rep rev ho
     cmdr sgt adm jan feb mar apr jun jul aug sep sept oct nov dec tues thur thurs
     inc corp co ltd llc plc bros dept fig figs vol vols vs approx appr ca cf al nos p pp"""
 _ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+_BELOW_CJK = "\u3006"  # is_cjk() is False for this character and every one before it
 _LONGER_THAN_ABBREVIATIONS = 7  # letters; the longest abbreviation ("approx") has 6
 _TOKEN_CHARS = string.ascii_letters + "."
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
@@ -135,7 +136,8 @@ def _next_visible(text: str, end: int, last: int) -> str:
 def _ends_sentence(text: str, match: re.Match[str], first: int, last: int) -> bool:
     """Does the terminator ``match`` end a sentence of the segment ``text[first:last]``?"""
     # Called for every terminator, so the cheap tests come first and the context (the
-    # character before, the next visible one) is looked up only when a rule needs it.
+    # character before, the next visible one) is looked up only when a rule needs it. Plain
+    # comparisons stand before calls: is_cjk() is False below U+3007, a capital is a starter.
     start, end = match.span()
     if end == last:
         return True
@@ -148,7 +150,7 @@ def _ends_sentence(text: str, match: re.Match[str], first: int, last: int) -> bo
     previous = text[back] if back >= first else ""
     following = text[end]
     spaced = following.isspace()
-    ellipsis = "…" in run or run.startswith("..")
+    ellipsis = run != "." and ("…" in run or run.startswith(".."))
     if run[0] == "." and not ellipsis:
         # a single full stop
         if previous.isdigit() and following.isdigit():
@@ -157,12 +159,14 @@ def _ends_sentence(text: str, match: re.Match[str], first: int, last: int) -> bo
         # after the stop and a digit right before it, so test those before the regex
         if spaced and previous.isdigit() and _LIST_LABEL.fullmatch(text, first, end + 1):
             return False
-        if is_cjk(previous) or is_cjk(following):
+        if (previous > _BELOW_CJK and is_cjk(previous)) or (
+            following > _BELOW_CJK and is_cjk(following)
+        ):
             return True
         if not spaced:
             return False
         next_visible = _next_visible(text, end, last)
-        if not _starter(next_visible):
+        if not (next_visible.isupper() or _starter(next_visible)):
             return False
         # Seven ASCII letters right before the stop make a word longer than any abbreviation
         # and without the dot of initials: most sentences end so, and skip _abbreviation.
