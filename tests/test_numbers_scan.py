@@ -22,7 +22,7 @@ from recheck.numbers.english import (
 )
 from recheck.numbers.lexicon import load_lexicon, prefix_alternation
 from recheck.numbers.mention import Mention
-from recheck.numbers.nonclaims import Masks
+from recheck.numbers.nonclaims import Masks, masked_spans
 from recheck.numbers.nonclaims import _patterns as _masks
 
 from .limits import time_limit
@@ -61,6 +61,12 @@ def test_the_letters_folding_onto_ascii_are_known() -> None:
     letter = re.compile("[A-Za-z]", re.IGNORECASE)
     found = {chr(c) for c in range(0x80, 0x110000) if letter.fullmatch(chr(c))}
     assert found == set(_ASCII_FOLDS)
+
+
+def test_start_marks_for_ascii_text_are_the_start_marks() -> None:
+    p = _patterns(load_lexicon())
+    for char in map(chr, range(128)):
+        assert bool(p.start_marks_ascii.match(char)) == bool(p.start_marks.match(char)), char
 
 
 def test_whitespace_is_what_the_regex_engine_calls_whitespace() -> None:
@@ -229,6 +235,8 @@ def test_sentence_wide_patterns_are_linear_on_long_runs(run: str) -> None:
     st.lists(st.sampled_from(MASK_FRAGMENTS), max_size=12).map("".join),
     st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6)), min_size=1, max_size=6),
 )
+@example("at 12:30 now", [(6, 2)])  # a clock time's minutes
+@example("in 2012-13 it", [(8, 2)])  # a fiscal year's second part
 def test_masks_searched_lazily_cover_what_all_masks_cover(
     text: str, queries: list[tuple[int, int]]
 ) -> None:
@@ -242,6 +250,8 @@ def test_masks_searched_lazily_cover_what_all_masks_cover(
         expected = any(s < end and start < e for s, e in union)
         assert lazy.covers(start, end) == expected, (text, start, end)
         assert Masks(text, masks).covers(start, end) == expected
+        # as the extractors ask: without the masks that cannot match ASCII text, on such text
+        assert masked_spans(text, load_lexicon()).covers(start, end) == expected
 
 
 CHINESE_FRAGMENTS = [

@@ -173,6 +173,9 @@ class _Patterns:
     # sentence, where the regex would try each word's branch at every letter). A superset:
     # ``start`` itself decides at each place.
     start_marks: re.Pattern[str]
+    # ``start_marks`` for ASCII text, where only 0-9 are digits and no vulgar fraction
+    # occurs: a range is tested faster than the Unicode digit category and a set.
+    start_marks_ascii: re.Pattern[str]
     start_words: Any
     article_next: frozenset[str]  # what may follow "a " where ``start`` matches
     plain: re.Pattern[str]  # digits and spelled numbers only: the fallback of a failed core
@@ -334,6 +337,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         digit_core=re.compile(digit_core, re.IGNORECASE),
         start=re.compile(start),
         start_marks=re.compile(rf"[\d{_VULGAR}]"),
+        start_marks_ascii=re.compile("[0-9]"),
         start_words=_automaton(start_words),
         article_next=article_next,
         plain=re.compile(plain, re.IGNORECASE),
@@ -726,8 +730,9 @@ def _next_core(
         words = _word_starts(lowered, p)
     index = bisect_left(words, position)
     beyond = len(lowered) + 1
+    marks = p.start_marks_ascii if lowered.isascii() else p.start_marks
     while True:
-        mark = p.start_marks.search(lowered, position)
+        mark = marks.search(lowered, position)
         mark_at = digit = beyond if mark is None else mark.start()
         # A sign or point starts a number only right before a digit ("-3", ".5"): found
         # from the digit, as most points and dashes in text end sentences or join words.

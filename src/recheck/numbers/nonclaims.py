@@ -369,7 +369,18 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
     )
 
 
+@cache
+def _ascii_patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
+    """The masks that can match ASCII text: not those whose every clue is outside ASCII (the
+    Chinese dates and clock times), which most sentences would otherwise test one by one."""
+    return tuple(
+        mask
+        for mask in _patterns(lexicon)
+        if not mask.clues or any(clue.isascii() for clue in mask.clues)
+    )
+
+
 @lru_cache(maxsize=16)  # the English and the Chinese reader mask the same sentence
 def masked_spans(text: str, lexicon: Lexicon) -> Masks:
     """The spans of ``text`` that hold no claim, searched for as questions need them."""
-    return Masks(text, _patterns(lexicon))
+    return Masks(text, _ascii_patterns(lexicon) if text.isascii() else _patterns(lexicon))
