@@ -275,15 +275,17 @@ def test_chinese_core_scan_finds_the_core_search(text: str) -> None:
 AFTER_FRAGMENTS = [
     "5", " ", "-", "\u2003", "tons", "Tonnes", "kg", "dollars", "USD", "yuan", "euros", "won",
     "ſ", "\u212a", "%", "per cent", "t", "x", "of", ".", "2", "million", "中", "元", "cents",
-    "ilograms", "terling", "€", " -",
+    "ilograms", "terling", "€", " -", "cent", "Pence", "bn", "Mt", "B", "k", "thousand", "mil",
+    "lbs", "oz",
 ]  # fmt: skip
 
 
 @FAST
 @given(st.lists(st.sampled_from(AFTER_FRAGMENTS), max_size=8).map("".join))
+@example("5-cent, 3 Pence, 2bn and 4 Mt")
 def test_patterns_after_a_number_match_as_their_regex(text: str) -> None:
     p = _patterns(load_lexicon())
-    for after in (p.currency_after, p.unit_long):
+    for after in (p.currency_after, p.unit_long, p.unit_short, p.subunit, p.scale):
         for position in range(len(text) + 1):
             found, expected = after.match(text, position), after.pattern.match(text, position)
             assert (found and found.span()) == (expected and expected.span()), (text, position)

@@ -122,7 +122,8 @@ def _plainly_cased(text: str) -> bool:
 @dataclass(frozen=True, slots=True)
 class _After:
     """A pattern matched right after a number: an optional separator (one of ``separators``),
-    then one of its words, case aside. ``match`` runs the regex only where the next character,
+    then one of its words (compared case aside, which for a case-sensitive pattern lets more
+    through, never fewer). ``match`` runs the regex only where the next character,
     or the one after a separator, can start one of the words: most numbers are followed by
     a word that is no unit, and the regex tries every alternative to find that out."""
 
@@ -179,11 +180,11 @@ class _Patterns:
     start_words: Any
     article_next: frozenset[str]  # what may follow "a " where ``start`` matches
     plain: re.Pattern[str]  # digits and spelled numbers only: the fallback of a failed core
-    scale: re.Pattern[str]
+    scale: _After
     unit_long: _After
-    unit_short: re.Pattern[str]
+    unit_short: _After
     currency_after: _After
-    subunit: re.Pattern[str]
+    subunit: _After
     currency_before: _Ending
     qualifier_before: _Ending
     qualifier_after: re.Pattern[str]
@@ -341,14 +342,24 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         start_words=_automaton(start_words),
         article_next=article_next,
         plain=re.compile(plain, re.IGNORECASE),
-        scale=re.compile(rf"(?P<space>\s?)(?P<scale>{alternation(en.scales)})(?![A-Za-z])"),
+        scale=_After.of(
+            rf"(?P<space>\s?)(?P<scale>{alternation(en.scales)})(?![A-Za-z])",
+            en.scales,
+            WHITESPACE,
+            0,
+        ),
         unit_long=_After.of(
             rf"(?:\s?|-)(?P<unit>{alternation(units_long)})(?![A-Za-z])",
             units_long,
             WHITESPACE + "-",
             re.IGNORECASE,
         ),
-        unit_short=re.compile(rf"\s?(?P<unit>{alternation(en.short_units)})(?![A-Za-z\d])"),
+        unit_short=_After.of(
+            rf"\s?(?P<unit>{alternation(en.short_units)})(?![A-Za-z\d])",
+            en.short_units,
+            WHITESPACE,
+            0,
+        ),
         currency_after=_After.of(
             # "10 $" but not the "$" that opens the next amount: "$ 20,000.00 $ 37,305.97"
             rf"\s?(?P<cur>{alternation(en.currency_after)})(?![A-Za-z])(?!\s?\.?\d)",
@@ -356,7 +367,12 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             WHITESPACE,
             re.IGNORECASE,
         ),
-        subunit=re.compile(rf"[\s-]?(?P<sub>{alternation(en.subunits)})(?![A-Za-z])", re.I),
+        subunit=_After.of(
+            rf"[\s-]?(?P<sub>{alternation(en.subunits)})(?![A-Za-z])",
+            en.subunits,
+            WHITESPACE + "-",
+            re.IGNORECASE,
+        ),
         currency_before=_Ending.of(
             rf"(?P<cur>{_symbols(en.currency_before)})\s?$", en.currency_before, flags=0
         ),
