@@ -266,6 +266,9 @@ class _Matchers:
     # Long one-word names of subjects and materials by (first letter, length), for words
     # one edit away from them ("Austrailia", "dysprosum"): few candidates a word.
     fuzzy: dict[tuple[str, int], _FuzzyBucket]
+    # The long words that may pass a bucket's first-three or last-two letters test, so that
+    # the others (four in five on the seeds) never reach the Python loop; None: no names.
+    fuzzy_words: re.Pattern[str] | None
 
 
 class _FuzzyBucket(NamedTuple):
@@ -317,7 +320,32 @@ def _matchers(vocabulary: Vocabulary) -> _Matchers:
                     # filed under every word length one edit can reach: one lookup a word
                     for length in (len(key) - 1, len(key), len(key) + 1):
                         fuzzy.setdefault((key[0], length), []).append((key, term.kind, term.id))
-    return _Matchers(*automata, {k: _FuzzyBucket.of(v) for k, v in fuzzy.items()})
+    buckets = {k: _FuzzyBucket.of(v) for k, v in fuzzy.items()}
+    return _Matchers(*automata, buckets, _fuzzy_words(buckets))
+
+
+def _fuzzy_words(buckets: dict[tuple[str, int], _FuzzyBucket]) -> re.Pattern[str] | None:
+    """A pattern for the words of ``_LONG_WORD`` whose first three letters are those of a name
+    of the same first letter, or whose last two are: the bucket test without the length,
+    so a superset of the words it passes."""
+    heads: dict[str, set[str]] = {}
+    tails: dict[str, set[str]] = {}
+    for (first, _), bucket in buckets.items():
+        heads.setdefault(first, set()).update(head[1:] for head in bucket.heads)
+        tails.setdefault(first, set()).update(bucket.tails)
+    if not heads:
+        return None
+
+    def either(parts: set[str]) -> str:
+        return "|".join(re.escape(part) for part in sorted(parts))
+
+    rest = _FUZZY_MIN - 3  # the letters between a head or a tail and the word's other end
+    branches = "|".join(
+        f"{re.escape(first)}(?:(?:{either(heads[first])})[a-z]{{{rest},}}"
+        f"|[a-z]{{{rest},}}(?:{either(tails[first])}))"
+        for first in sorted(heads)
+    )
+    return re.compile(rf"(?<![a-z0-9])(?:{branches})(?![a-z0-9])")
 
 
 def _add(keys: dict[str, tuple[list[Term], list[Term]]], key: str, term: Term) -> None:
@@ -391,15 +419,16 @@ def find_terms(
         # Short aliases ("he", "on") hit inside most words: the word-boundary test is inlined,
         # as this loop runs for every raw hit of every sentence.
         for end_index, (length, latin, other) in automaton.iter(haystack):
-            end = end_index + 1
-            start = end - length
-            for entry in other:  # loops, not generators: most keys have one term
-                append((-length, start, entry))
-            if not latin:
-                continue
+            start = end_index + 1 - length
+            if other:  # few keys have a term of another script: most skip this loop
+                for entry in other:  # loops, not generators: most keys have one term
+                    append((-length, start, entry))
+                if not latin:
+                    continue
+            # a key has a term of one script or the other: here, Latin terms
             if start > 0 and text[start - 1] in words and text[start] in words:
                 continue
-            if end < size and text[end] in words and text[end - 1] in words:
+            if end_index + 1 < size and text[end_index + 1] in words and text[end_index] in words:
                 continue
             for entry in latin:
                 append((-length, start, entry))
@@ -416,8 +445,8 @@ def find_terms(
         occupied |= span
         if keep:
             taken.append(_new_hit(Hit, (start, start - negative_length, kind, ident)))
-    if fuzzy and matchers.fuzzy:
-        taken.extend(_fuzzy_hits(matchers.fuzzy, folded, occupied))
+    if fuzzy and matchers.fuzzy_words is not None:
+        taken.extend(_fuzzy_hits(matchers.fuzzy, matchers.fuzzy_words, folded, occupied))
     taken.sort()  # by start: hits never share one, so the rest is not compared
     return taken
 
@@ -427,10 +456,10 @@ _new_hit = tuple.__new__
 
 
 def _fuzzy_hits(
-    table: dict[tuple[str, int], _FuzzyBucket], folded: str, occupied: int
+    table: dict[tuple[str, int], _FuzzyBucket], words: re.Pattern[str], folded: str, occupied: int
 ) -> list[Hit]:
     out: list[Hit] = []
-    for match in _LONG_WORD.finditer(folded):
+    for match in words.finditer(folded):
         word = match.group()
         bucket = table.get((word[0], len(word)))
         if bucket is None or (word[:3] not in bucket.heads and word[-2:] not in bucket.tails):
