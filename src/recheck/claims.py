@@ -7,6 +7,7 @@ year, period). Fields that cannot be resolved stay ``None``: recheck never inven
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -278,7 +279,9 @@ _ADJECTIVE_GAP = re.compile(r"^\s+$")
 _NOUN_NEXT = re.compile(r"\s+[A-Za-z]")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen (nor _Sentence): built once per sentence, and a frozen dataclass's __init__
+# sets every field through object.__setattr__.
+@dataclass(slots=True)
 class _Layout:
     """Where a sentence's clauses and comma segments start and end, found once per sentence."""
 
@@ -287,20 +290,23 @@ class _Layout:
     length: int
 
     @staticmethod
-    def of(text: str, hits: Sequence[Hit]) -> _Layout:
+    def of(text: str, hits: Sequence[Hit], *, run_ons: bool = True) -> _Layout:
+        """``run_ons``: whether the hits may hold a run-on cue (False: not looked for)."""
         # Match ends only grow, and are past 0: these lists are sorted and without repeats.
         segments = (0, *[m.end() for m in _SEGMENT_BREAK.finditer(text)])
         clauses = [0] + [end for end in segments[1:] if text[end - 1] in _CLAUSE_ENDS]
         # "…in advance, It also claims": a capitalised pronoun after a comma starts a sentence.
-        run_ons = [
+        if not run_ons:
+            return _Layout(tuple(clauses), segments, len(text))
+        starts = [
             h.start
             for h in hits
             if h.kind == "run_on"
             and text[h.start].isupper()
             and _RUN_ON_COMMA.search(text, 0, h.start)
         ]
-        if run_ons:
-            clauses = sorted(set(clauses + run_ons))
+        if starts:
+            clauses = sorted(set(clauses + starts))
         return _Layout(tuple(clauses), segments, len(text))
 
     def clause(self, position: int) -> tuple[int, int]:
@@ -360,22 +366,63 @@ def _roles(hits: Sequence[Hit], text: str) -> dict[int, str]:
     return roles
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Sentence:
     """One sentence's hits with what every number of it looks up (built once per sentence).
     The hits are in reading order, sorted by start, as find_terms gives them."""
 
     text: str
     hits: Sequence[Hit]
-    starts: list[int]
+    starts: Sequence[int]
     roles: dict[int, str]
     layout: _Layout
     # ``between`` results by bounds: a number's stretches share them (its clause and its
     # segment often start together, and so do the stretch before it and its clause).
     found: dict[tuple[int, int], Sequence[Hit]] = field(default_factory=dict)
+    # The hits' ends where no hit is empty or overlaps the next (as find_terms gives them):
+    # then the ends rise too, and the hits within bounds are one run, found by bisection.
+    ends: Sequence[int] | None = None
+    # The ids of the hits next to a coordination cue, the only ones that can be coordinated
+    # (most are not: their check is a set lookup); None: not worked out, every hit checked.
+    paired: set[int] | None = None
+    # Whether any subject is a partner (few sentences have one); True when not worked out.
+    partnered: bool = True
+
+    @staticmethod
+    def of(text: str, hits: Sequence[Hit]) -> _Sentence:
+        if not hits:
+            layout = _Layout.of(text, hits, run_ons=False)
+            return _Sentence(text, hits, [], {}, layout, {}, [], set(), False)
+        # One transposition, at C speed, for the starts, the ends and the kinds.
+        starts, ends, kinds, _ = zip(*hits, strict=True)
+        runs = all(map(operator.lt, starts, ends)) and all(map(operator.le, ends, starts[1:]))
+        paired = set()
+        if "and" in kinds:  # what a sentence lacks (most lack some) is skipped at C speed
+            last = len(hits) - 1
+            for index, kind in enumerate(kinds):
+                if kind == "and":
+                    if index:
+                        paired.add(id(hits[index - 1]))
+                    if index < last:
+                        paired.add(id(hits[index + 1]))
+        roles = _roles(hits, text) if "subject" in kinds else {}
+        return _Sentence(
+            text,
+            hits,
+            starts,
+            roles,
+            _Layout.of(text, hits, run_ons="run_on" in kinds),
+            {},
+            ends if runs else None,
+            paired,
+            "partner" in roles.values(),
+        )
 
     def between(self, lo: int, hi: int) -> Sequence[Hit]:
         """Hits that lie wholly within ``[lo, hi)``, in reading order (shared: not to change)."""
+        if self.ends is not None:
+            first = bisect_left(self.starts, lo)
+            return self.hits[first : bisect_right(self.ends, hi, first)]
         hits = self.found.get((lo, hi))
         if hits is None:
             first = bisect_left(self.starts, lo)
@@ -384,6 +431,8 @@ class _Sentence:
         return hits
 
     def coordinated(self, hit: Hit) -> bool:
+        if self.paired is not None and id(hit) not in self.paired:
+            return False
         # Found by bisection, not a table: a sentence asks for a few hits, not all of them.
         index = bisect_left(self.starts, hit.start)
         while self.hits[index] is not hit:
@@ -410,13 +459,11 @@ def resolve_keys(
     """
     if not mentions:
         return []
-    sentence = _Sentence(
-        text, hits, [h.start for h in hits], _roles(hits, text), _Layout.of(text, hits)
-    )
+    sentence = _Sentence.of(text, hits)
     spans = [(m.start, m.end) for m in mentions]
     marks = [m for m in time_marks(text, hits) if not any(s <= m.start < e for s, e in spans)]
     keys: list[Key] = []
-    previous = Key()
+    previous = _NO_KEY
     for index, mention in enumerate(mentions):
         clause_start, clause_end = sentence.layout.clause(mention.start)
         segment_start, segment_end = sentence.layout.segment(mention.start)
@@ -478,6 +525,9 @@ def resolve_keys(
         keys.append(key)
         previous = key
     return keys
+
+
+_NO_KEY = Key()  # frozen: the "number before" of a sentence's first number, shared
 
 
 def _carried(value: Carried) -> str | None:
@@ -647,6 +697,8 @@ def _partner(sentence: _Sentence, mention: Mention, lo: int, hi: int) -> tuple[s
             candidate = preceding[-2]
             if candidate.kind == "subject" and preceding[-1].end >= mention.start - 3:
                 return candidate.id, True
+    if not sentence.partnered:
+        return None, False
     partners = [
         h
         for h in sentence.between(lo, hi)

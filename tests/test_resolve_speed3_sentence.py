@@ -1,0 +1,170 @@
+"""Fast paths of a sentence's resolution table (``_Sentence.of``) agree with the plain table
+built field by field: ``between`` as one bisected run where hits do not overlap, coordination
+looked at only for hits next to a coordination cue, partners looked for only where a subject
+is one, roles and run-on cues skipped where no hit can have them; and ``time_marks`` picking
+its time words with a comprehension agrees with the plain loop."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from recheck import claims
+from recheck.claims import _coordinated, _Layout, _roles, _Sentence, resolve_keys
+from recheck.documents import build_document
+from recheck.numbers import extract
+from recheck.periods import _TIME_KINDS, TimeMark, time_marks
+from recheck.reference import load_reference
+from recheck.vocabulary import Hit, Vocabulary, find_terms
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+KINDS = ["subject", "and", "run_on", "partner_cue", "example_cue", "metric", "relative_cue"]
+KINDS += ["month", "quarter", "time"]
+IDS = {"month": ["03", "11"], "quarter": ["Q1", "Q3"], "time": ["last_year", "this_year"]}
+
+
+def plain_sentence(text: str, hits: Sequence[Hit]) -> _Sentence:
+    """The table as first built: every field given, no fast path known."""
+    return _Sentence(
+        text, hits, [h.start for h in hits], _roles(hits, text), _Layout.of(text, hits)
+    )
+
+
+@st.composite
+def texts_and_hits(draw: st.DrawFn) -> tuple[str, list[Hit]]:
+    # Gaps of blanks, "the", commas and capitals: pairs, cues and run-ons occur. Hits are
+    # sorted by start; some overlap, share a start or are empty, which find_terms never
+    # yields, so that the fast paths must notice and step aside.
+    text = draw(st.text(alphabet=" ,;Ithe", min_size=40, max_size=40))
+    drawn = draw(
+        st.lists(
+            st.tuples(st.integers(0, 36), st.integers(0, 6), st.sampled_from(KINDS)),
+            max_size=10,
+        )
+    )
+    hits = []
+    for index, (start, size, kind) in enumerate(sorted(drawn)):
+        ident = draw(st.sampled_from(IDS[kind])) if kind in IDS else f"{kind}{index % 3}"
+        hits.append(Hit(start, min(start + size, 40), kind, ident))
+    if draw(st.booleans()):  # most sentences: hits that neither overlap nor are empty
+        kept: list[Hit] = []
+        for hit in hits:
+            if hit.end > hit.start and (not kept or kept[-1].end <= hit.start):
+                kept.append(hit)
+        hits = kept
+    return text, hits
+
+
+def _agree(text: str, hits: list[Hit]) -> None:
+    fast, plain = _Sentence.of(text, hits), plain_sentence(text, hits)
+    assert fast.roles == plain.roles
+    assert fast.layout == plain.layout
+    assert fast.partnered == ("partner" in plain.roles.values())
+    bounds = sorted(
+        {-1, 0, len(text), len(text) + 1} | {h.start for h in hits} | {h.end for h in hits}
+    )
+    for lo in bounds:
+        for hi in bounds:
+            assert list(fast.between(lo, hi)) == list(plain.between(lo, hi)), (lo, hi)
+    for index, hit in enumerate(hits):
+        assert fast.coordinated(hit) == plain.coordinated(hit) == _coordinated(hits, index, text)
+
+
+@given(texts_and_hits())
+@settings(max_examples=300, deadline=None)
+def test_fast_table_is_the_plain_table(drawn: tuple[str, list[Hit]]) -> None:
+    _agree(*drawn)
+
+
+def _seed_sentences() -> Iterator[str]:
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        document = build_document(text, path.name, "utf-8", kind=path.name, as_of="2025-11-01")
+        yield from (s.text for s in document.sentences)
+
+
+def test_fast_table_on_the_seeds_is_the_plain_table() -> None:
+    vocabulary = load_reference().vocabulary
+    checked = 0
+    for text in _seed_sentences():
+        _agree(text, find_terms(vocabulary, text, fuzzy=True))
+        checked += 1
+    assert checked > 200
+
+
+def _keys_of(texts: list[str]) -> list[list[claims.Key]]:
+    vocabulary = _vocabulary()
+    out = []
+    for text in texts:
+        mentions = extract(text, normalised=True)
+        hits = find_terms(vocabulary, text, fuzzy=True)
+        out.append(resolve_keys(text, mentions, hits, "2025-06-01", "CN", "lithium"))
+    return out
+
+
+def test_keys_on_the_seeds_are_those_of_plain_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = list(_seed_sentences())
+    fast = _keys_of(texts)
+    monkeypatch.setattr(claims._Sentence, "of", staticmethod(plain_sentence))
+    assert _keys_of(texts) == fast
+    assert sum(map(len, fast)) > 50
+
+
+@cache
+def _vocabulary() -> Vocabulary:
+    return load_reference().vocabulary
+
+
+@cache
+def _aliases() -> list[str]:
+    terms = _vocabulary().terms
+    return sorted({t.alias for t in terms if t.alias and t.kind != "ignore"})
+
+
+WORDS = ["the", "and", "of", "in", ",", ";", "。", "，", "It", "which", "relies on", "such as"]
+NUMBERS = ["70%", "12,000 tons", "$1 billion", "one-tenth", "2023", "3", "5 countries"]
+
+
+@st.composite
+def sentences(draw: st.DrawFn) -> str:
+    pieces = st.sampled_from(_aliases()) | st.sampled_from(WORDS) | st.sampled_from(NUMBERS)
+    return " ".join(draw(st.lists(pieces, min_size=1, max_size=14)))
+
+
+@given(st.lists(sentences(), min_size=1, max_size=3))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_keys_on_drawn_sentences_are_those_of_plain_tables(texts: list[str]) -> None:
+    fast = _keys_of(texts)
+    original = claims._Sentence.of
+    claims._Sentence.of = staticmethod(plain_sentence)  # type: ignore[method-assign]
+    try:
+        assert _keys_of(texts) == fast
+    finally:
+        claims._Sentence.of = original  # type: ignore[method-assign]
+
+
+def plain_time_marks(text: str, hits: Sequence[Hit]) -> list[TimeMark]:
+    """``time_marks`` with its hits loop as first written (the digits read as they are)."""
+    marks = [m for m in time_marks(text, []) if m.year is not None or m.month is not None]
+    for hit in hits:
+        if hit.kind not in _TIME_KINDS:
+            continue
+        if hit.kind == "month":
+            marks.append(TimeMark(hit.start, hit.end, month=int(hit.id)))
+        elif hit.kind in ("half", "quarter"):
+            marks.append(TimeMark(hit.start, hit.end, part=hit.id))
+        elif hit.kind == "time" and hit.id in ("last_year", "this_year"):
+            marks.append(TimeMark(hit.start, hit.end, offset=-1 if hit.id == "last_year" else 0))
+    marks.sort(key=lambda m: m.start)
+    return marks
+
+
+@given(texts_and_hits(), st.sampled_from(["", "in 2023", "9月", "2024年3月"]))
+def test_time_marks_are_the_plain_loop(drawn: tuple[str, list[Hit]], lead: str) -> None:
+    text, hits = drawn
+    assert time_marks(lead + text, hits) == plain_time_marks(lead + text, hits)
