@@ -96,6 +96,9 @@ def test_start_scan_finds_the_core_search(text: str) -> None:
 
 @FAST
 @given(texts)
+@example("2.5 and a half, 3rd largest, 2ſt largest, 1 in 5, 2 thirds, 2-thirds, 2 1/4, 2½")
+@example("7TH largest, 1ST largest, 70%, [12], 2023, 1,500 and 1e5")
+@example("2\u2003thirds, 1\tin 5, 3\u3000½")
 def test_core_at_a_place_is_the_core_match(text: str) -> None:
     p = _patterns(load_lexicon())
     for at in range(len(text) + 1):

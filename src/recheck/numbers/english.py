@@ -165,6 +165,9 @@ def _may_start(char: str, firsts: frozenset[str]) -> bool:
 class _Patterns:
     core: re.Pattern[str]
     digit_core: re.Pattern[str]  # ``core`` where a digit, sign, point or vulgar fraction starts
+    # ``digit_core``'s last branch, plain digits, for a run of digits that no character
+    # other branches need follows (``_DIGIT_BRANCHES_NEXT``); None: no such shortcut.
+    bare_digits: re.Pattern[str] | None
     # Where a core can start, over the lower-cased text (case-sensitive, so cheap to scan):
     # the core is tried only where this matches.
     start: re.Pattern[str]
@@ -336,6 +339,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     return _Patterns(
         core=re.compile(core, re.IGNORECASE),
         digit_core=re.compile(digit_core, re.IGNORECASE),
+        bare_digits=re.compile(digits, re.IGNORECASE) if digits_only else None,
         start=re.compile(start),
         start_marks=re.compile(rf"[\d{_VULGAR}]"),
         start_marks_ascii=re.compile("[0-9]"),
@@ -762,7 +766,7 @@ def _next_core(
         # ``start`` matches at every digit and vulgar fraction (its first branch): only
         # signs and words are put to it.
         if at == mark_at or p.start.match(lowered, at) is not None:
-            match = (p.digit_core if at == digit else p.core).match(text, at)
+            match = _digit_core(text, at, p) if at == digit else p.core.match(text, at)
             if match is not None:
                 return match
         position = at + 1
@@ -772,7 +776,28 @@ def _core_at(text: str, at: int, p: _Patterns) -> re.Match[str] | None:
     """``p.core.match(text, at)``, trying only the digit branches where a digit starts."""
     char = text[at : at + 1]
     at_digit = char.isdecimal() or (char != "" and char in _DIGIT_STARTS)
-    return (p.digit_core if at_digit else p.core).match(text, at)
+    return _digit_core(text, at, p) if at_digit else p.core.match(text, at)
+
+
+def _digit_core(text: str, at: int, p: _Patterns) -> re.Match[str] | None:
+    """``p.digit_core.match(text, at)``. Its branches before plain digits (rank, "one in",
+    mixed and slashed fractions, "2 thirds", "2½") each need one of a few characters right
+    after the run of digits at ``at``; after most numbers ("70%", "2023,", "[12]") none
+    stands, and only the last branch is tried instead of all seven."""
+    if p.bare_digits is not None:
+        run = _DIGIT_RUN.match(text, at)  # \d* always matches
+        run_end = run.end() if run is not None else at
+        if run_end > at and text[run_end : run_end + 1] not in _DIGIT_BRANCHES_NEXT:
+            return p.bare_digits.match(text, at)
+    return p.digit_core.match(text, at)
+
+
+_DIGIT_RUN = re.compile(r"\d*")
+# What the core's digit branches other than plain digits need right after a run of digits:
+# whitespace (one in, mixed, fraction, slash, vulgar), "-" (fraction), "/" (slash), "."
+# (mixed: "2.5 and a half"), a vulgar fraction, or the start of st/nd/rd/th (rank), in
+# either case and as the long s, which case-insensitive matching takes for "s".
+_DIGIT_BRANCHES_NEXT = frozenset(WHITESPACE + "-/." + _VULGAR + "snrtSNRT\u017f")
 
 
 def _word_starts(lowered: str, p: _Patterns) -> list[int]:
