@@ -146,8 +146,29 @@ MASK_FRAGMENTS = [
     "2025", "1990s", "12", "3", ":", "：", "-", "/", ".", " ", "am", "P.M.", "October", "Oct.",
     "21st", " of ", "Section ", "No.", "F", "G7", "COVID", "www.", "WWW.", "https://", "a@b.c",
     "年", "月", "日", "点", "時", "十二", "第", "号", "(", ")", "、", "[", "]", "5G", "e5", "x",
-    "–", "Sept", "mid-", "A.M", "@", "1-222-333-4444",
+    "–", "Sept", "mid-", "A.M", "@", "1-222-333-4444", "F-35", "ab", "-19", "12:30", "2.13 ",
+    "+", "٣", "\u3000",
 ]  # fmt: skip
+
+
+@FAST
+@given(st.lists(st.sampled_from(MASK_FRAGMENTS), max_size=12).map("".join))
+@example("XF-35 and COVID-19, G7")
+@example("at 12:30 pm")  # each mask's first match decides where its search starts
+@example("at 123:45")
+@example("2.13 am")
+@example("+1-222-333-4444")
+@example("10/21/2025 and 2025-10-21, 2012-13")
+@example("12.5G")
+@example("on 21st of October and 3 Oct, 12点30分")
+def test_masks_searched_from_their_needs_find_all_their_matches(text: str) -> None:
+    # Masks searches a mask from where its needs first match, less the ``rewind`` run: the
+    # spans must be those of a search from the start.
+    masks = _masks(load_lexicon())
+    for mask in masks:
+        expected = mask.spans(text)
+        found = Masks(text, masks)._search(mask)
+        assert (list(zip(*found, strict=True)) if found else []) == expected, (text, mask)
 
 
 @FAST

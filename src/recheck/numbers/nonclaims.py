@@ -17,6 +17,7 @@ from recheck.numbers.lexicon import Lexicon, alternation
 
 _CN_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _CN_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_LATIN_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _CN_YEAR = r"(?:(?:19|20)\d\d|[〇零一二][〇零一二三四五六七八九]{3})"
 
 
@@ -67,9 +68,21 @@ class Masks:
                     break
             else:
                 return None
-        if mask.gate is not None and self._first(mask.gate) < 0:
-            return None
-        spans = mask.spans(text)
+        start = 0
+        if mask.gate is not None:
+            start = self._first(mask.gate)
+            if start < 0:
+                return None
+            rewind = mask.rewind
+            if rewind is None:
+                start = 0
+            else:
+                digits = mask.rewind_digits
+                while start and (
+                    (char := text[start - 1]) in rewind or (digits and char.isdecimal())
+                ):
+                    start -= 1
+        spans = mask.spans(text, start)
         if not spans:
             return None
         return [start for start, _ in spans], [end for _, end in spans]
@@ -150,16 +163,23 @@ class _Mask:
     before: re.Pattern[str] | None
     clues: tuple[str, ...] = ()
     ignore_case: bool = False  # the pattern's flag, kept as a bool: enum flags are slow
+    # What a match may hold right before the place its needs first match (None: anything):
+    # no match starts before the run of these there, so the search starts at that run. The
+    # text before it is not scanned again (a letter-number name is slow to rule out at each
+    # letter of a sentence).
+    rewind: frozenset[str] | None = None
+    rewind_digits: bool = False  # and digits (``\d``, which is str.isdecimal)
 
     @property
     def needs(self) -> re.Pattern[str] | None:
         return None if self.gate is None else self.gate.pattern
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """The mask's non-empty matches in ``text``, in order (they do not overlap)."""
+    def spans(self, text: str, start: int = 0) -> list[tuple[int, int]]:
+        """The mask's non-empty matches in ``text``, in order (they do not overlap); from
+        ``start``, where the caller knows that none starts earlier."""
         # One search first: most sentences hold no match, and a search costs a third of
         # setting up finditer (the first match is the same from where the search found it).
-        first = self.pattern.search(text)
+        first = self.pattern.search(text, start)
         if first is None:
             return []
         if self.before is None:
@@ -186,6 +206,8 @@ def _mask(
     flags: int = 0,
     before: str | None = None,
     clues: tuple[str, ...] = (),
+    rewind: str | None = None,
+    rewind_digits: bool = False,
 ) -> _Mask:
     return _Mask(
         re.compile(pattern, flags),
@@ -193,6 +215,8 @@ def _mask(
         None if before is None else re.compile(before, flags),
         clues,
         bool(flags & re.IGNORECASE),
+        None if rewind is None and not rewind_digits else frozenset(rewind or ""),
+        rewind_digits,
     )
 
 
@@ -278,6 +302,7 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
             needs=year,
             before=r"(?<![\d.,$€£¥万亿千])",
             clues=("19", "20"),
+            rewind="",  # a match starts with a year
         ),
         # citation markers [1][5]
         _mask(r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]", needs=digit, clues=("[",)),
@@ -287,7 +312,7 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
             before=r"(?<![A-Za-z])",
         ),  # Section 232, Group 2
         # The test starts at the digit, rarer than the letters before it.
-        _mask(identifier, needs=digit_then(identifier_digit)),
+        _mask(identifier, needs=digit_then(identifier_digit), rewind=_LATIN_LETTERS + "-"),
         # Chinese dates, years and months: 2025年10月21日, 10月21日, 2025年, 9月, 二〇二五年.
         _mask(
             rf"{_CN_YEAR}年(?:{_CN_MONTH}月(?:{_CN_DAY}[日号])?)?(?:代|度)?",
@@ -309,12 +334,14 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
             rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})(?:,?\s+\d{{4}})?",
             before=r"(?<![\d.])",
             needs=digit_then(day_month),
+            rewind_digits=True,
         ),
-        _mask(glued, needs=digit_then(glued_letter)),
+        _mask(glued, needs=digit_then(glued_letter), rewind=".", rewind_digits=True),
         _mask(
             r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d])",
             needs=digit_then(iso_date),
             before=r"(?<![\d.])",
+            rewind_digits=True,
         ),  # 2025-10-21
         # Fiscal years and year spans: 2012–13, 2023-2024, 2023/24.
         _mask(
@@ -322,13 +349,15 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
             needs=_needs(r"(?:19|20)\d\d\s*[-–/]", after=year),
             before=r"(?<![\d.,])",
             clues=("-", "–", "/"),
+            rewind="",  # a match starts with a year
         ),
         _mask(
             r"\d{1,2}[:：]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?",
-            needs=digit,
+            needs=_needs(r"\d[:：]\d", after=digit),
             before=r"(?<![\d.])",
             flags=re.IGNORECASE,
             clues=(":", "："),
+            rewind_digits=True,
         ),
         # 2 pm, 2pm, 2.13 am, 5 p.m.
         _mask(
@@ -337,23 +366,29 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
             before=r"(?<![\d.])",
             flags=re.IGNORECASE,
             clues=("am", "pm", "a.m", "p.m"),
+            rewind=".:",
+            rewind_digits=True,
         ),
         _mask(
             r"\d{1,2}/\d{1,2}/\d{2,4}(?![\d])",
             needs=digit_then(slash_date),
             before=r"(?<![\d.])",
             clues=("/",),
+            rewind_digits=True,
         ),  # 10/21/2025
         # phone numbers: +1-222-2222-2222, 1-222-333-4444
         _mask(
             r"(?<![\w.])\+?\d{1,3}-\d{3}-\d{3,4}(?:[-/]\d{3,4})*(?![\w])",
             needs=digit_then(phone),
             clues=("-",),
+            rewind="+",
+            rewind_digits=True,
         ),
         _mask(
             r"(?<![\d.])\d{1,2}[点時时](?:\d{1,2}分)?(?=[^\d万亿%]|$)",
             needs=digit_then(cn_clock),
             clues=("点", "時", "时"),
+            rewind_digits=True,
         ),
         _mask(
             # An address's name starts where its run of name characters starts, and is read
