@@ -37,7 +37,7 @@ def fast_fuzzy_hits(vocabulary: Vocabulary, folded: str, occupied: int) -> list[
     matchers = v._matchers(vocabulary)
     if matchers.fuzzy_words is None:
         return []
-    return v._fuzzy_hits(matchers.fuzzy, matchers.fuzzy_words, folded, occupied)
+    return v._fuzzy_hits(matchers.fuzzy, matchers.fuzzy_words, v._PAD + folded, occupied)
 
 
 def _occupied(vocabulary: Vocabulary, text: str) -> int:
@@ -85,7 +85,7 @@ def test_every_word_a_bucket_passes_is_picked(data: st.DataObject) -> None:
         table = v._matchers(vocabulary).fuzzy
         pattern = v._matchers(vocabulary).fuzzy_words
         assert pattern is not None
-        picked = {m.span() for m in pattern.finditer(text)}
+        picked = {(m.start(1) - 1, m.end(1) - 1) for m in pattern.finditer(v._PAD + text)}
         for match in v._LONG_WORD.finditer(text):
             found = match.group()
             bucket = table.get((found[0], len(found)))
