@@ -102,10 +102,11 @@ class _Ending:
         tail = stem[-3:]
         if not tail:
             return False
-        if self.endings is None or not _plainly_cased(tail):
+        endings = self.endings
+        if endings is None or not (tail.isascii() or _plainly_cased(tail)):
             return True
         tail = tail.lower()
-        one, two, three = self.endings
+        one, two, three = endings
         return tail[-1:] in one or tail[-2:] in two or tail in three
 
 
@@ -863,11 +864,8 @@ def _read(text: str, core: _Core, p: _Patterns, en: English, masks: Masks) -> tu
     first = _quantity(text, core, p, en, currency)
     if (first.unit is not None and first.unit == _currency_of(first.unit, en)) or currency:
         first = _with_subunits(text, first, p, en)
-    reading = Reading(start, first.end, first.value, first.unit)
-    if core.kind == "share":
-        reading = replace(reading, measure="share")
-    elif core.kind in ("ratio", "rank"):
-        reading = replace(reading, measure=core.kind)
+    forced = core.kind if core.kind in ("share", "ratio", "rank") else None
+    reading = Reading(start, first.end, first.value, first.unit, measure=forced)
 
     opener = p.opener.search(lead)
     second = _range_end(
