@@ -460,8 +460,10 @@ def resolve_keys(
     if not mentions:
         return []
     sentence = _Sentence.of(text, hits)
-    spans = [(m.start, m.end) for m in mentions]
-    marks = [m for m in time_marks(text, hits) if not any(s <= m.start < e for s, e in spans)]
+    marks = time_marks(text, hits)
+    if marks:  # most sentences have none
+        spans = [(m.start, m.end) for m in mentions]
+        marks = [m for m in marks if not any(s <= m.start < e for s, e in spans)]
     keys: list[Key] = []
     previous = _NO_KEY
     for index, mention in enumerate(mentions):
@@ -648,36 +650,50 @@ def _subject(
         if antecedents:
             hit = antecedents[-1]
             return _AMBIGUOUS if sentence.coordinated(hit) else hit.id
-    own = [
-        h
-        for h in sentence.between(clause_start, mention.start)
-        if h.kind == "subject"
-        and h.id != WORLD
-        and (
-            roles[id(h)] == "subject"
-            # an example governs only its own segment ("particularly the F-35, relies on")
-            or (roles[id(h)] == "example" and h.start >= segment_start)
-        )
-    ]
-    if ratio_partner is not None and own and own[-1].id == ratio_partner:
-        # "India … replace China …, but its capacity is one-tenth of China's": the other party.
-        own = [h for h in own if h.id != ratio_partner]
-    worlds = [h for h in head if h.kind == "subject" and h.id == WORLD]
-    if own:
-        nearest = own[-1]
-        if worlds and worlds[-1].start > nearest.end and mention.measure in ("amount", "count"):
-            return WORLD
+    nearest = _own_subject(sentence, clause_start, mention.start, segment_start, ratio_partner)
+    # "global" counts only as a last resort, and for some measures: looked for only then
+    if nearest is not None:
+        if mention.measure in ("amount", "count"):
+            world = _last_world(head)
+            if world is not None and world.start > nearest.end:
+                return WORLD
         return _AMBIGUOUS if sentence.coordinated(nearest) else nearest.id
-    if worlds and mention.measure in ("amount", "count", "money", "change"):
+    if mention.measure in ("amount", "count", "money", "change") and _last_world(head) is not None:
         return WORLD
-    later = [
-        h
-        for h in sentence.between(mention.end, segment_end)
-        if h.kind == "subject" and roles[id(h)] == "subject" and h.id != WORLD
-    ]
-    if not later:
-        return None
-    return _AMBIGUOUS if sentence.coordinated(later[0]) else later[0].id
+    for h in sentence.between(mention.end, segment_end):  # the first one after it
+        if h.kind == "subject" and roles[id(h)] == "subject" and h.id != WORLD:
+            return _AMBIGUOUS if sentence.coordinated(h) else h.id
+    return None
+
+
+# Scans from the number back, not lists of every candidate: the nearest is the one asked for.
+def _own_subject(
+    sentence: _Sentence, lo: int, hi: int, segment_start: int, ratio_partner: str | None
+) -> Hit | None:
+    """The last subject in ``[lo, hi)`` that can govern a number (not an example outside
+    its segment), past the partner of a ratio where that is the last one."""
+    roles = sentence.roles
+    skip = None
+    for h in reversed(sentence.between(lo, hi)):
+        if h.kind != "subject" or h.id == WORLD or h.id == skip:
+            continue
+        role = roles[id(h)]
+        # an example governs only its own segment ("particularly the F-35, relies on")
+        if role == "subject" or (role == "example" and h.start >= segment_start):
+            if ratio_partner is not None and skip is None and h.id == ratio_partner:
+                # "India … replace China …, but its capacity is one-tenth of China's": the
+                # other party.
+                skip = ratio_partner
+                continue
+            return h
+    return None
+
+
+def _last_world(hits: Sequence[Hit]) -> Hit | None:
+    for h in reversed(hits):
+        if h.kind == "subject" and h.id == WORLD:
+            return h
+    return None
 
 
 def _partner(sentence: _Sentence, mention: Mention, lo: int, hi: int) -> tuple[str | None, bool]:
