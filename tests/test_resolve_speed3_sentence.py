@@ -7,7 +7,7 @@ its time words with a comprehension agrees with the plain loop."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from recheck import claims
 from recheck.claims import _AMBIGUOUS, WORLD, _coordinated, _Layout, _roles, _Sentence, resolve_keys
-from recheck.documents import build_document
+from recheck.documents import Document, build_document
 from recheck.numbers import Mention, extract
 from recheck.periods import _TIME_KINDS, TimeMark, time_marks
 from recheck.reference import load_reference
@@ -244,3 +244,68 @@ def plain_time_marks(text: str, hits: Sequence[Hit]) -> list[TimeMark]:
 def test_time_marks_are_the_plain_loop(drawn: tuple[str, list[Hit]], lead: str) -> None:
     text, hits = drawn
     assert time_marks(lead + text, hits) == plain_time_marks(lead + text, hits)
+
+
+def plain_claims(document: Document, vocabulary: Vocabulary | None) -> list[claims.Claim]:
+    """``claims_in_document`` as first written: every claim built with its fields by name."""
+    out = []
+    carry = (
+        None
+        if vocabulary is None
+        else claims._Carry(document, claims._articles(document), vocabulary)
+    )
+    for index, sentence in enumerate(document.sentences):
+        mentions = extract(sentence.text, normalised=True)
+        if not mentions:
+            continue
+        if carry is not None:
+            keys = resolve_keys(
+                sentence.text,
+                mentions,
+                carry.hits(index, fuzzy=True),
+                sentence.published,
+                partial(carry.subject_before, index),
+                partial(carry.commodity_before, index),
+            )
+        else:
+            keys = [claims.Key()] * len(mentions)
+        for mention, key in zip(mentions, keys, strict=True):
+            start, end = sentence.start + mention.start, sentence.start + mention.end
+            line, column = document.position(start)
+            out.append(
+                claims.Claim(
+                    id=f"{document.path}:{line}:{column}",
+                    file=document.path,
+                    line=line,
+                    column=column,
+                    text=document.source[start:end],
+                    value=mention.value,
+                    unit=mention.unit,
+                    qualifier=mention.qualifier,
+                    low=mention.low,
+                    high=mention.high,
+                    subject=key.subject,
+                    partner=key.partner,
+                    metric=key.metric,
+                    commodity=key.commodity,
+                    measure=mention.measure,
+                    year=key.year,
+                    period=key.period,
+                    published=sentence.published,
+                    lang=sentence.lang,
+                    sentence=" ".join(sentence.original.split()),
+                    start=start,
+                    end=end,
+                )
+            )
+    return out
+
+
+def test_claims_on_the_seeds_are_those_built_by_name() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        document = build_document(text, path.name, "utf-8", kind=path.name, as_of="2025-11-01")
+        for vocabulary in (_vocabulary(), None):
+            expected = plain_claims(document, vocabulary)
+            assert list(claims.claims_in_document(document, vocabulary)) == expected
+            assert expected or vocabulary is None

@@ -99,29 +99,31 @@ def claims_in_document(document: Document, vocabulary: Vocabulary | None = None)
             start = base + mention.start
             end = base + mention.end
             line, column = document.position(start)
+            # Positional, in the order of the fields: keywords cost a claim as much again to
+            # match to them.
             yield Claim(
-                id=f"{path}:{line}:{column}",
-                file=path,
-                line=line,
-                column=column,
-                text=source[start:end],
-                value=mention.value,
-                unit=mention.unit,
-                qualifier=mention.qualifier,
-                low=mention.low,
-                high=mention.high,
-                subject=key.subject,
-                partner=key.partner,
-                metric=key.metric,
-                commodity=key.commodity,
-                measure=mention.measure,
-                year=key.year,
-                period=key.period,
-                published=sentence.published,
-                lang=sentence.lang,
-                sentence=said,
-                start=start,
-                end=end,
+                f"{path}:{line}:{column}",  # id
+                path,  # file
+                line,
+                column,
+                source[start:end],  # text
+                mention.value,
+                mention.unit,
+                mention.qualifier,
+                mention.low,
+                mention.high,
+                key.subject,
+                key.partner,
+                key.metric,
+                key.commodity,
+                mention.measure,
+                key.year,
+                key.period,
+                sentence.published,
+                sentence.lang,
+                said,  # sentence
+                start,
+                end,
             )
 
 
