@@ -254,22 +254,15 @@ _Candidate = tuple[int, int, _Entry]
 
 @dataclass(frozen=True, slots=True)
 class _Matchers:
-    # Values are (key length, Latin entries, other entries, written forms); the key's length
-    # gives a hit's start without re-deriving which plural variant matched; the Latin entries
-    # must stand at word boundaries; written forms: see ``ascii_text``.
+    # Values are (key length, Latin entries, other entries); the key's length gives a hit's
+    # start without re-deriving which plural variant matched; the Latin entries must stand
+    # at word boundaries.
     folded: Any  # ahocorasick.Automaton over case-folded, simplified text
     # The folded automaton's ASCII keys alone, for ASCII text (most sentences): the only
     # ones that can match it, and a root of a few dozen letters instead of every Chinese
     # first character, which each character that starts no alias is looked up among.
     folded_ascii: Any
     exact: Any  # ahocorasick.Automaton over the text as written (short capitals)
-    # For ASCII text (most sentences), one pass instead of those two, over the folded text
-    # after ``_PAD``: the short capitals are folded keys whose entries hold only where the
-    # text is written as they are (their written forms), and each short key ("on", "he",
-    # "it") is keyed after every ASCII character that can end a word before it, so that it
-    # is not found inside words (half of all the folded hits, and most of them rejected).
-    # None where a key would collide with another's (or holds the pad character).
-    ascii_text: Any
     # Long one-word names of subjects and materials by (first letter, length), for words
     # one edit away from them ("Austrailia", "dysprosum"): few candidates a word.
     fuzzy: dict[tuple[str, int], _FuzzyBucket]
@@ -313,13 +306,11 @@ def _matchers(vocabulary: Vocabulary) -> _Matchers:
     order = itertools.count()  # folded before exact: a tied folded hit is found first
     folded_values = _values(folded, order)
     ascii_values = {key: value for key, value in folded_values.items() if key.isascii()}
-    exact_values = _values(exact, order)
     automata = (
         _automaton(folded_values),
         _automaton(ascii_values),
-        _automaton(exact_values),
+        _automaton(_values(exact, order)),
     )
-    ascii_text = _ascii_text_values(ascii_values, exact_values)
     fuzzy: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
     for term in vocabulary.terms:
         if term.lang == "en" and term.kind in _FUZZY_KINDS and not _is_case_sensitive(term.alias):
@@ -330,38 +321,7 @@ def _matchers(vocabulary: Vocabulary) -> _Matchers:
                     for length in (len(key) - 1, len(key), len(key) + 1):
                         fuzzy.setdefault((key[0], length), []).append((key, term.kind, term.id))
     buckets = {k: _FuzzyBucket.of(v) for k, v in fuzzy.items()}
-    ascii_automaton = None if ascii_text is None else _automaton(ascii_text)
-    return _Matchers(*automata, ascii_automaton, buckets, _fuzzy_words(buckets))
-
-
-_PAD = "\0"  # before ASCII text: a word boundary at its start, like any other non-word character
-_SHORT = 3  # the keys this long or shorter are found mostly inside longer words
-_NOT_WORD = "".join(chr(c) for c in range(128) if chr(c) not in _WORD_CHARS)
-
-
-def _ascii_text_values(
-    folded: dict[str, _Value], exact: dict[str, _Value]
-) -> dict[str, _Value] | None:
-    merged = dict(folded)
-    for form, (_, latin, _, _) in exact.items():
-        if form.isascii():  # others never match ASCII text
-            key = fold(form)
-            length, keyed, other, forms = merged.get(key, (len(key), (), (), ()))
-            merged[key] = (length, keyed, other, (*forms, (form, latin)))
-    values: dict[str, _Value] = {}
-    for key, value in merged.items():
-        if _PAD in key:
-            return None
-        _, _, other, _ = value
-        if len(key) <= _SHORT and not other and key[0] in _WORD_CHARS:
-            keys = [before + key for before in _NOT_WORD]
-        else:
-            keys = [key]
-        for one in keys:
-            if one in values or (one != key and one in merged):
-                return None
-            values[one] = value
-    return values
+    return _Matchers(*automata, buckets, _fuzzy_words(buckets))
 
 
 def _fuzzy_words(buckets: dict[tuple[str, int], _FuzzyBucket]) -> re.Pattern[str] | None:
@@ -390,6 +350,9 @@ def _fuzzy_words(buckets: dict[tuple[str, int], _FuzzyBucket]) -> re.Pattern[str
     return re.compile(rf"[^a-z0-9]({branches})(?![a-z0-9])")
 
 
+_PAD = "\0"  # before the folded text: a word boundary at its start, as any non-word character
+
+
 def _add(keys: dict[str, tuple[list[Term], list[Term]]], key: str, term: Term) -> None:
     # A key's English terms (which must stand at word boundaries) are kept apart from the
     # others.
@@ -399,20 +362,18 @@ def _add(keys: dict[str, tuple[list[Term], list[Term]]], key: str, term: Term) -
         terms.append(term)
 
 
-_Value = tuple[
-    int, tuple[_Entry, ...], tuple[_Entry, ...], tuple[tuple[str, tuple[_Entry, ...]], ...]
-]
+_Value = tuple[int, tuple[_Entry, ...], tuple[_Entry, ...]]
 
 
 def _values(
     keys: dict[str, tuple[list[Term], list[Term]]], order: Iterator[int]
 ) -> dict[str, _Value]:
-    values: dict[str, _Value] = {}
+    values = {}
     for key, (latin, other) in keys.items():
         # other terms before Latin ones: the order in which a span's candidates were found
         others = tuple(_entry(term, next(order)) for term in other)
         latins = tuple(_entry(term, next(order)) for term in latin)
-        values[key] = (len(key), latins, others, ())
+        values[key] = (len(key), latins, others)
     return values
 
 
@@ -456,39 +417,26 @@ def find_terms(
     append = candidates.append
     size = len(text)
     words = _WORD_CHARS
-    # (automaton, haystack, what to add to a raw hit's end index for the end of its span)
-    passes: tuple[tuple[Any, str, int], ...]
-    padded = _PAD + folded  # a word boundary before the first word
-    if matchers.ascii_text is not None and text.isascii():
-        passes = ((matchers.ascii_text, padded, 0),)
-    else:
-        by_folded = matchers.folded_ascii if folded.isascii() else matchers.folded
-        passes = ((by_folded, folded, 1), (matchers.exact, text, 1))
-    for automaton, haystack, shift in passes:
+    by_folded = matchers.folded_ascii if folded.isascii() else matchers.folded
+    for automaton, haystack in ((by_folded, folded), (matchers.exact, text)):
         if not len(automaton):
             continue
         # Short aliases ("he", "on") hit inside most words: the word-boundary test is inlined,
         # as this loop runs for every raw hit of every sentence.
-        for end_index, (length, latin, other, forms) in automaton.iter(haystack):
-            end = end_index + shift
-            start = end - length
+        for end_index, (length, latin, other) in automaton.iter(haystack):
+            start = end_index + 1 - length
             if other:  # few keys have a term of another script: most skip this loop
                 for entry in other:  # loops, not generators: most keys have one term
                     append((-length, start, entry))
-                if not latin and not forms:
+                if not latin:
                     continue
-            # the rest are Latin terms
+            # a key has a term of one script or the other: here, Latin terms
             if start > 0 and text[start - 1] in words and text[start] in words:
                 continue
-            if end < size and text[end] in words and text[end - 1] in words:
+            if end_index + 1 < size and text[end_index + 1] in words and text[end_index] in words:
                 continue
             for entry in latin:
                 append((-length, start, entry))
-            if forms:  # short capitals: only where written so
-                for form, entries in forms:
-                    if text.startswith(form, start):
-                        for entry in entries:
-                            append((-length, start, entry))
     # Longest first; on a tie an ``ignore`` word wins ("Americas" is not America's plural).
     candidates.sort()
     taken: list[Hit] = []
@@ -503,6 +451,7 @@ def find_terms(
         if keep:
             taken.append(_new_hit(Hit, (start, start - negative_length, kind, ident)))
     if fuzzy and matchers.fuzzy_words is not None:
+        padded = _PAD + folded
         taken.extend(_fuzzy_hits(matchers.fuzzy, matchers.fuzzy_words, padded, occupied))
     taken.sort()  # by start: hits never share one, so the rest is not compared
     return taken
