@@ -73,6 +73,9 @@ def _agree(text: str, hits: list[Hit]) -> None:
             assert list(fast.between(lo, hi)) == list(plain.between(lo, hi)), (lo, hi)
     for index, hit in enumerate(hits):
         assert fast.coordinated(hit) == plain.coordinated(hit) == _coordinated(hits, index, text)
+    for position in range(len(text) + 1):
+        clause, segment = plain.layout.clause(position), plain.layout.segment(position)
+        assert fast.layout.around(position) == (*clause, *segment)
 
 
 @given(texts_and_hits())
@@ -240,10 +243,17 @@ def plain_time_marks(text: str, hits: Sequence[Hit]) -> list[TimeMark]:
     return marks
 
 
-@given(texts_and_hits(), st.sampled_from(["", "in 2023", "9月", "2024年3月"]))
-def test_time_marks_are_the_plain_loop(drawn: tuple[str, list[Hit]], lead: str) -> None:
+@given(
+    texts_and_hits(),
+    st.sampled_from(["", "in 2023", "9月", "2024年3月"]),
+    st.sampled_from(["", " in 2024", " 3月", " 2025年9月"]),
+)
+def test_time_marks_are_the_plain_loop(drawn: tuple[str, list[Hit]], lead: str, tail: str) -> None:
     text, hits = drawn
-    assert time_marks(lead + text, hits) == plain_time_marks(lead + text, hits)
+    # a lead moves the hits along with the text; a tail puts marks after them
+    moved = [h._replace(start=h.start + len(lead), end=h.end + len(lead)) for h in hits]
+    for written, found in ((text + tail, hits), (lead + text + tail, moved)):
+        assert time_marks(written, found) == plain_time_marks(written, found)
 
 
 def plain_claims(document: Document, vocabulary: Vocabulary | None) -> list[claims.Claim]:

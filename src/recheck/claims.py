@@ -314,6 +314,11 @@ class _Layout:
     def clause(self, position: int) -> tuple[int, int]:
         return _bounds(self.clause_starts, position, self.length)
 
+    def around(self, position: int) -> tuple[int, int, int, int]:
+        """The clause and the segment of ``position``: (clause start, end, segment start, end)."""
+        clause_start, clause_end = _bounds(self.clause_starts, position, self.length)
+        return (clause_start, clause_end, *_bounds(self.segment_starts, position, self.length))
+
     def segment(self, position: int) -> tuple[int, int]:
         return _bounds(self.segment_starts, position, self.length)
 
@@ -469,8 +474,7 @@ def resolve_keys(
     keys: list[Key] = []
     previous = _NO_KEY
     for index, mention in enumerate(mentions):
-        clause_start, clause_end = sentence.layout.clause(mention.start)
-        segment_start, segment_end = sentence.layout.segment(mention.start)
+        clause_start, clause_end, segment_start, segment_end = sentence.layout.around(mention.start)
         lo = max(clause_start, mentions[index - 1].end if index else clause_start)
         hi = min(clause_end, mentions[index + 1].start if index + 1 < len(mentions) else clause_end)
         before = sentence.between(lo, mention.start)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from recheck.vocabulary import Hit
 
@@ -54,23 +55,28 @@ def time_marks(text: str, hits: Sequence[Hit]) -> list[TimeMark]:
     # substring test first is much cheaper, and most sentences hold no year and no 月.
     if "19" in text or "20" in text:
         for match in _YEAR.finditer(text):
-            marks.append(TimeMark(match.start(1), match.end(1), year=int(match.group(1))))
+            # by position, in the order of the fields: a dataclass's keywords cost
+            marks.append(TimeMark(match.start(1), match.end(1), int(match.group(1))))
     if "月" in text:
         for match in _CN_MONTH.finditer(text):
             raw = match.group(1)
             month = int(raw) if raw.isdigit() else _CN_DIGIT.get(raw)
             if month:
-                marks.append(TimeMark(match.start(), match.end(), month=month))
+                marks.append(TimeMark(match.start(), match.end(), None, None, month))
     # A comprehension picks the few time words: most hits are not, and a loop is slower.
     for hit in [h for h in hits if h.kind in _TIME_KINDS]:
         if hit.kind == "month":
-            marks.append(TimeMark(hit.start, hit.end, month=int(hit.id)))
+            marks.append(TimeMark(hit.start, hit.end, None, None, int(hit.id)))
         elif hit.kind in ("half", "quarter"):
-            marks.append(TimeMark(hit.start, hit.end, part=hit.id))
+            marks.append(TimeMark(hit.start, hit.end, None, None, None, hit.id))
         elif hit.kind == "time" and hit.id in ("last_year", "this_year"):
-            marks.append(TimeMark(hit.start, hit.end, offset=-1 if hit.id == "last_year" else 0))
-    marks.sort(key=lambda m: m.start)
+            marks.append(TimeMark(hit.start, hit.end, None, -1 if hit.id == "last_year" else 0))
+    if len(marks) > 1:
+        marks.sort(key=_START)
     return marks
+
+
+_START = attrgetter("start")
 
 
 def year_and_period(
