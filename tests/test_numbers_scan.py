@@ -3,6 +3,7 @@ the ``start`` pre-scan before the core, and ``_Ending`` for the words before a n
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -24,6 +25,7 @@ from recheck.numbers.lexicon import load_lexicon, prefix_alternation
 from recheck.numbers.mention import Mention
 from recheck.numbers.nonclaims import Masks, masked_spans
 from recheck.numbers.nonclaims import _patterns as _masks
+from recheck.numbers.reading import Reading, to_mention
 
 from .limits import time_limit
 
@@ -313,3 +315,17 @@ def test_patterns_after_a_number_match_as_their_regex(text: str) -> None:
         for position in range(len(text) + 1):
             found, expected = after.match(text, position), after.pattern.match(text, position)
             assert (found and found.span()) == (expected and expected.span()), (text, position)
+
+
+@pytest.mark.parametrize(
+    ("value", "low", "high"),
+    [(math.inf, None, None), (math.nan, None, None), (5.0, 1.0, math.inf), (5.0, -math.inf, 9.0)],
+)
+def test_a_reading_that_is_not_finite_is_no_mention(
+    value: float, low: float | None, high: float | None
+) -> None:
+    qualifier = "eq" if low is None else "range"
+    assert to_mention(Reading(0, 3, value, None, qualifier, low, high), "abc") is None
+    assert to_mention(
+        Reading(0, 3, 5.0, None, qualifier, 1.0 if low else None, 9.0 if low else None), "abc"
+    )

@@ -60,7 +60,13 @@ def to_mention(reading: Reading, text: str) -> Mention | None:
         measure = "change"
     elif reading.measure in ("share", "ratio", "rank", "change") and canonical in ("percent", "x"):
         measure = reading.measure
-    if not all(math.isfinite(v) for v in (value, low, high) if v is not None):
+    # Tested one by one, not through all() over a generator: this runs for every mention.
+    finite = math.isfinite
+    if not (
+        finite(value)
+        and (low is None or low == value or finite(low))
+        and (high is None or high == value or finite(high))
+    ):
         return None
     return Mention(
         start=reading.start,
