@@ -110,6 +110,42 @@ class _Ending:
         return tail[-1:] in one or tail[-2:] in two or tail in three
 
 
+@dataclass(frozen=True, slots=True)
+class _Leads:
+    """Whether any of several ``_Ending`` patterns may match a lead: the words before a
+    number are put to six of them (currency, range opener, qualifier, negative, change verb
+    and noun), and before most numbers ("accounts for 70%") none can match. A superset of
+    their own tests, over the union of their words' endings and of their fillers."""
+
+    test: _Ending  # the union, searched with ``possible`` only
+
+    @classmethod
+    def of(cls, endings: Iterable[_Ending]) -> _Leads:
+        endings = list(endings)
+        union: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+        if all(e.endings is not None for e in endings):
+            union = (
+                frozenset().union(*(e.endings[0] for e in endings if e.endings)),
+                frozenset().union(*(e.endings[1] for e in endings if e.endings)),
+                frozenset().union(*(e.endings[2] for e in endings if e.endings)),
+            )
+        fillers = tuple(sorted({f for e in endings for f in e.fillers}, key=len, reverse=True))
+        return cls(_Ending(re.compile("(?!)"), 0, fillers, union))
+
+    def possible(self, lead: str) -> bool:
+        test = self.test
+        stem = lead.rstrip()
+        if test._may_end(stem):
+            return True
+        # Every filler, not only the first that fits: each pattern strips its own.
+        for filler in test.fillers:
+            if stem[-len(filler) :].lower() == filler and test._may_end(
+                stem[: -len(filler)].rstrip()
+            ):
+                return True
+        return False
+
+
 def _plainly_cased(text: str) -> bool:
     """Whether case-insensitive matching compares ``text`` as its lower case does: ASCII
     without the letters that fold onto it from outside (K, the Kelvin sign, matches "k"),
@@ -196,6 +232,7 @@ class _Patterns:
     change_noun_after: re.Pattern[str]
     change_noun_before: _Ending
     negative_before: _Ending
+    leads: _Leads  # any of the endings above and ``opener``
     one_determiner: re.Pattern[str]
     joiner: re.Pattern[str]
     bound_joiner: re.Pattern[str]
@@ -337,7 +374,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     article_next = frozenset(WHITESPACE) | {w[0] for w in after_article if w}
     units_long = [u for u in en.units if u not in en.short_units]
     q_after = alternation(en.qualifiers_after)
-    return _Patterns(
+    patterns = _Patterns(
         core=re.compile(core, re.IGNORECASE),
         digit_core=re.compile(digit_core, re.IGNORECASE),
         bare_digits=re.compile(digits, re.IGNORECASE) if digits_only else None,
@@ -412,7 +449,17 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         not_number=re.compile(rf"(?:{alternation(en.not_numbers)})\b", re.IGNORECASE),
         coordination=re.compile(r"\s*(?:,\s*|,?\s+(?:and|or)\s+)", re.IGNORECASE),
         gap=re.compile(r"\s+(?:and\s+)?"),
+        leads=_Leads.of(()),
     )
+    leading = (
+        patterns.currency_before,
+        patterns.opener,
+        patterns.qualifier_before,
+        patterns.negative_before,
+        patterns.change_before,
+        patterns.change_noun_before,
+    )
+    return replace(patterns, leads=_Leads.of(leading))
 
 
 def _spelled_value(text: str, en: English) -> float | None:
@@ -856,7 +903,9 @@ def _skipped(text: str, core: _Core, masks: Masks, p: _Patterns) -> bool:
 def _read(text: str, core: _Core, p: _Patterns, en: English, masks: Masks) -> tuple[Reading, int]:
     """The reading that starts at ``core`` and the position after it."""
     before = text[max(0, core.start - 60) : core.start]
-    currency_match = p.currency_before.search(before)
+    # Most numbers follow words that none of the patterns before a number can end with.
+    quiet = not p.leads.possible(before)
+    currency_match = None if quiet else p.currency_before.search(before)
     currency = en.currency_before[currency_match.group("cur")] if currency_match else None
     lead = before[: currency_match.start()] if currency_match else before
     start = core.start - (len(before) - len(lead))
@@ -867,7 +916,7 @@ def _read(text: str, core: _Core, p: _Patterns, en: English, masks: Masks) -> tu
     forced = core.kind if core.kind in ("share", "ratio", "rank") else None
     reading = Reading(start, first.end, first.value, first.unit, measure=forced)
 
-    opener = p.opener.search(lead)
+    opener = None if quiet else p.opener.search(lead)
     second = _range_end(
         text, first, opener.group("o").lower() if opener else None, p, en, masks, currency
     )
@@ -882,7 +931,7 @@ def _read(text: str, core: _Core, p: _Patterns, en: English, masks: Masks) -> tu
             lead = lead[: opener.start()]
             reading = replace(reading, start=core.start - (len(before) - len(lead)))
     else:
-        qualifier = p.qualifier_before.search(lead)
+        qualifier = None if quiet else p.qualifier_before.search(lead)
         if qualifier is not None:
             reading = replace(
                 reading,
@@ -895,13 +944,13 @@ def _read(text: str, core: _Core, p: _Patterns, en: English, masks: Masks) -> tu
             word = after.group("q").lower()
             if word != "+" or not text[after.end() : after.end() + 1].isdigit():
                 reading = replace(reading, end=after.end(), qualifier=en.qualifiers_after[word])
-    negative = p.negative_before.search(lead)
+    negative = None if quiet else p.negative_before.search(lead)
     if negative is not None and reading.qualifier != "range":
         lead = lead[: negative.start()]
         reading = replace(
             reading, start=core.start - (len(before) - negative.start()), value=-reading.value
         )
-    reading = _change(text, reading, lead, p, en)
+    reading = _change(text, reading, lead, p, en, quiet)
     if core.kind == "share":
         reading = _fraction_as_ratio(text, reading)
     return reading, reading.end
@@ -1002,12 +1051,15 @@ def _range_end(
     return second
 
 
-def _change(text: str, reading: Reading, lead: str, p: _Patterns, en: English) -> Reading:
+def _change(
+    text: str, reading: Reading, lead: str, p: _Patterns, en: English, quiet: bool = False
+) -> Reading:
     """Sign and mark a percent or pp reading that a change verb or noun governs."""
     if reading.unit not in ("percent", "pp", "fold"):
         return reading
-    verb = p.change_before.search(lead)
-    noun_before = p.change_noun_before.search(lead)
+    # ``quiet``: no pattern before a number can match ``lead``
+    verb = None if quiet else p.change_before.search(lead)
+    noun_before = None if quiet else p.change_noun_before.search(lead)
     noun_after = p.change_noun_after.match(text, reading.end)
     direction = 0
     if verb is not None:
