@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import pickle
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +23,7 @@ from recheck.claims import Claim, claims_in_document
 from recheck.documents import (
     DEFAULT_EXTENSIONS,
     BinaryFileError,
+    Document,
     SkippedFile,
     decode,
     load_document,
@@ -98,13 +99,17 @@ class FileOutcome:
     skipped: SkippedFile | None
 
 
-def suppressed_lines(source: str) -> frozenset[int]:
-    """1-based numbers of the lines marked ``recheck: ignore``; only those lines are exempt."""
-    if not _SUPPRESS.search(source):
-        return frozenset()
-    return frozenset(
-        number for number, line in enumerate(source.split("\n"), start=1) if _SUPPRESS.search(line)
-    )
+def suppressed_lines(document: Document, lines: Iterable[int]) -> frozenset[int]:
+    """Which of ``lines`` (1-based, as claims number them) are marked ``recheck: ignore``;
+    only those lines are exempt. Only the lines asked about are searched: the lines with
+    claims are few, and searching a whole file for the mark costs as much as reading it."""
+    starts, source = document.line_starts, document.source
+    marked = set()
+    for number in set(lines):
+        end = starts[number] if number < len(starts) else len(source)
+        if _SUPPRESS.search(source, starts[number - 1], end):
+            marked.add(number)
+    return frozenset(marked)
 
 
 def read_file(task: FileTask, batch: FileBatch) -> FileOutcome:
@@ -114,9 +119,10 @@ def read_file(task: FileTask, batch: FileBatch) -> FileOutcome:
     except BinaryFileError:
         return FileOutcome((), SkippedFile(task.display, "binary file"))
     claims = tuple(claims_in_document(document, batch.vocabulary))
-    if batch.honour_suppressions:
-        marked = suppressed_lines(document.source)
-        claims = tuple(c for c in claims if c.line not in marked)
+    if batch.honour_suppressions and claims:
+        marked = suppressed_lines(document, (c.line for c in claims))
+        if marked:
+            claims = tuple(c for c in claims if c.line not in marked)
     return FileOutcome(claims, None)
 
 
