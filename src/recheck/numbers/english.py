@@ -65,7 +65,7 @@ class _Ending:
     # words before the filler end in one of them, and most leads end in other words. The
     # regex tries each of dozens of words at each of the last ``longest`` places to find
     # that out. None: no such test (a word holds a letter that folds onto ASCII).
-    endings: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+    endings: _Endings | None = None
 
     @classmethod
     def of(
@@ -88,26 +88,15 @@ class _Ending:
         # A match ends in a word, at most ``longest`` characters after its start, then in
         # whitespace and a filler; cutting off more than that only starts the search earlier.
         stem = lead.rstrip()
-        possible = self._may_end(stem)
+        possible = _may_end(self.endings, stem)
         for filler in self.fillers:
             if stem[-len(filler) :].lower() == filler:
                 stem = stem[: -len(filler)].rstrip()
-                possible = possible or self._may_end(stem)
+                possible = possible or _may_end(self.endings, stem)
                 break
         if not possible:
             return None
         return self.pattern.search(lead, max(0, len(stem) - self.longest))
-
-    def _may_end(self, stem: str) -> bool:
-        tail = stem[-3:]
-        if not tail:
-            return False
-        endings = self.endings
-        if endings is None or not (tail.isascii() or _plainly_cased(tail)):
-            return True
-        tail = tail.lower()
-        one, two, three = endings
-        return tail[-1:] in one or tail[-2:] in two or tail in three
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +106,13 @@ class _Leads:
     and noun), and before most numbers ("accounts for 70%") none can match. A superset of
     their own tests, over the union of their words' endings and of their fillers."""
 
-    test: _Ending  # the union, searched with ``possible`` only
+    endings: _Endings | None  # the union of their endings; None: one of them has no test
+    fillers: tuple[str, ...]  # the union of their fillers, longest first
 
     @classmethod
     def of(cls, endings: Iterable[_Ending]) -> _Leads:
         endings = list(endings)
-        union: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+        union: _Endings | None = None
         if all(e.endings is not None for e in endings):
             union = (
                 frozenset().union(*(e.endings[0] for e in endings if e.endings)),
@@ -130,20 +120,36 @@ class _Leads:
                 frozenset().union(*(e.endings[2] for e in endings if e.endings)),
             )
         fillers = tuple(sorted({f for e in endings for f in e.fillers}, key=len, reverse=True))
-        return cls(_Ending(re.compile("(?!)"), 0, fillers, union))
+        return cls(union, fillers)
 
     def possible(self, lead: str) -> bool:
-        test = self.test
         stem = lead.rstrip()
-        if test._may_end(stem):
+        if _may_end(self.endings, stem):
             return True
         # Every filler, not only the first that fits: each pattern strips its own.
-        for filler in test.fillers:
-            if stem[-len(filler) :].lower() == filler and test._may_end(
-                stem[: -len(filler)].rstrip()
+        for filler in self.fillers:
+            if stem[-len(filler) :].lower() == filler and _may_end(
+                self.endings, stem[: -len(filler)].rstrip()
             ):
                 return True
         return False
+
+
+# The last characters of words, lower-cased, by length 1, 2 and 3 (a word shorter than three
+# characters is there whole).
+_Endings = tuple[frozenset[str], frozenset[str], frozenset[str]]
+
+
+def _may_end(endings: _Endings | None, stem: str) -> bool:
+    """Whether ``stem`` may end in one of the words whose ``endings`` these are (None: no test)."""
+    tail = stem[-3:]
+    if not tail:
+        return False
+    if endings is None or not (tail.isascii() or _plainly_cased(tail)):
+        return True
+    tail = tail.lower()
+    one, two, three = endings
+    return tail[-1:] in one or tail[-2:] in two or tail in three
 
 
 def _plainly_cased(text: str) -> bool:
