@@ -75,6 +75,14 @@ _TERMINATOR = re.compile(
     r"(?:(?<=\.)\.*[!?…]*|(?<!\.)[。！？；!?;…]*))"
     rf"[{re.escape(_CLOSERS)}]*"
 )
+# _TERMINATOR where "." is the segment's only terminator character (most English
+# paragraphs): its runs are then stops and closers, and a pattern that opens with a literal
+# is scanned for several times faster than one that opens with a class.
+_FULL_STOP = re.compile(
+    r"(?P<run>\.(?!(?<=[A-Za-z0-9]\.)(?:[A-Za-z0-9]| [a-z]))\.*)"
+    rf"[{re.escape(_CLOSERS)}]*"
+)
+_NOT_FULL_STOPS = "。！？；!?;…"  # _TERMINATOR's first characters but "."
 _CITATION = r"\[\d{1,3}(?:\s*[,，–-]\s*\d{1,3})*\]"
 _CITATIONS = re.compile(
     rf"{_CITATION}(?:{_CITATION})*(?=(?:\s+|\s*[-–—•]\s+)(?:[A-Z]|[{CJK_CLASS}]))"
@@ -187,15 +195,23 @@ def split_segment(segment: str) -> list[tuple[int, int]]:
     return _split(segment, 0, len(segment))
 
 
-def _split(text: str, first: int, last: int) -> list[tuple[int, int]]:
-    """Sentence spans of the segment ``text[first:last]``, as offsets into ``text``.
+def _split(
+    text: str, first: int, last: int, others: str = _NOT_FULL_STOPS
+) -> list[tuple[int, int]]:
+    """Sentence spans of the segment ``text[first:last]``, as offsets into ``text``;
+    ``others`` holds every character of _NOT_FULL_STOPS that ``text`` may contain.
 
     The regexes search ``text`` between ``first`` and ``last`` rather than a copy of the
     segment: an end position truncates the text for them, and the one lookbehind that can
     look before ``first`` only rejects stops that would not end a sentence either way.
     """
+    terminator = _FULL_STOP
+    for char in others:
+        if text.find(char, first, last) != -1:
+            terminator = _TERMINATOR
+            break
     cuts: list[int] = []
-    for match in _TERMINATOR.finditer(text, first, last):
+    for match in terminator.finditer(text, first, last):
         end = match.end()
         if end == last:
             break  # the last terminator of the segment: its end is a cut anyway
@@ -312,8 +328,10 @@ def sentence_spans(
     spans: list[tuple[int, int]] = []
     ordered_breaks = sorted(breaks)
     skipped = frozenset(skipped_lines)
+    # Searched for in each segment only if the text has them (str.find is a memchr)
+    others = "".join(char for char in _NOT_FULL_STOPS if char in text)
     for start, end in _segments(text, line_starts, ordered_breaks, soft_wraps, skipped):
-        spans.extend(_split(text, start, end))
+        spans.extend(_split(text, start, end, others))
     return spans
 
 
