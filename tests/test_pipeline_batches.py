@@ -44,3 +44,45 @@ def test_a_sent_batch_reads_as_the_file_by_file_loop() -> None:
     outcomes = pipeline._read_batch(sent(batch, batch.files))
     assert outcomes == tuple(pipeline.read_file(task, batch) for task in batch.files)
     assert sum(len(outcome.claims) for outcome in outcomes) > 50
+
+
+def _read_batch_building_nothing(sent: pipeline._WorkerBatch) -> tuple[FileOutcome, ...]:
+    """``_read_batch`` in a worker, failing if the worker built vocabulary matchers."""
+    from recheck.vocabulary import _matchers
+
+    built = _matchers.cache_info().misses
+    outcomes = _READ_BATCH(sent)
+    assert _matchers.cache_info().misses == built, "a worker built its own matchers"
+    return outcomes
+
+
+_READ_BATCH = pipeline._read_batch
+
+
+def test_forked_workers_inherit_the_matchers_the_first_file_built(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("workers inherit the parent's tables only when forked")
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(pipeline, "_read_batch", _read_batch_building_nothing)
+    batch = file_batch([str(SEEDS)], ScanOptions(as_of="2025-11-01"), load_reference())
+    parallel = list(pipeline._outcomes(batch, 2))
+    assert parallel == [pipeline.read_file(task, batch) for task in batch.files]
+
+
+def test_outcomes_come_back_from_workers_unchanged() -> None:
+    # Outcomes travel pickled as tuples of field values (FileOutcome.__reduce__): every
+    # field, and its type, must survive.
+    batch = file_batch([str(SEEDS)], ScanOptions(as_of="2025-11-01"), load_reference())
+    outcomes = [pipeline.read_file(task, batch) for task in batch.files]
+    outcomes.append(FileOutcome((), pipeline.SkippedFile("x.bin", "binary file")))
+    back = pickle.loads(pickle.dumps(outcomes, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == outcomes
+    for before, after in zip(outcomes, back, strict=True):
+        for claim, returned in zip(before.claims, after.claims, strict=True):
+            assert [type(v) for v in pipeline._claim_values(returned)] == [
+                type(v) for v in pipeline._claim_values(claim)
+            ]

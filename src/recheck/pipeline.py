@@ -14,8 +14,9 @@ import contextlib
 import pickle
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Protocol
 
@@ -98,6 +99,20 @@ class FileOutcome:
     claims: tuple[Claim, ...]
     skipped: SkippedFile | None
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Outcomes come back from worker processes pickled. A frozen dataclass pickles as
+        # its fields by name, looked up claim by claim; a claim as a plain tuple of its
+        # fields pickles about four times as fast, and unpickles no slower.
+        return (_outcome, (tuple(map(_claim_values, self.claims)), self.skipped))
+
+
+_claim_values = attrgetter(*(f.name for f in fields(Claim)))
+
+
+def _outcome(rows: tuple[tuple[object, ...], ...], skipped: SkippedFile | None) -> FileOutcome:
+    """A FileOutcome from its pickled form (``FileOutcome.__reduce__``)."""
+    return FileOutcome(tuple(Claim(*row) for row in rows), skipped)  # type: ignore[arg-type]
+
 
 def suppressed_lines(document: Document, lines: Iterable[int]) -> frozenset[int]:
     """Which of ``lines`` (1-based, as claims number them) are marked ``recheck: ignore``;
@@ -143,8 +158,10 @@ def _read_batch(sent: _WorkerBatch) -> tuple[FileOutcome, ...]:
 
 @lru_cache(maxsize=4)
 def _worker_vocabulary(packed: bytes) -> Vocabulary:
-    """One Vocabulary object per pickled vocabulary in a worker process: unpickled once, and
-    its matchers, cached per object, built once rather than batch by batch."""
+    """One Vocabulary object per pickled vocabulary in a process: unpickled once, and its
+    matchers, cached per object, built once rather than batch by batch. The parent reads its
+    first file with this object too: workers forked after that inherit it, matchers built,
+    where each would otherwise build its own (~25 ms)."""
     vocabulary = pickle.loads(packed)
     assert isinstance(vocabulary, Vocabulary)
     return vocabulary
@@ -173,15 +190,16 @@ def _outcomes(batch: FileBatch, jobs: int) -> Iterator[FileOutcome]:
     if jobs <= 1 or len(files) <= 2 or _total_size(files[1:]) < PARALLEL_MIN_BYTES:
         yield from (read_file(task, batch) for task in files)
         return
-    # The first file is read here: it warms the lazily built tables (units, lexicon), which
-    # forked workers then inherit instead of each building their own.
-    yield read_file(files[0], batch)
+    packed = pickle.dumps(batch.vocabulary, protocol=pickle.HIGHEST_PROTOCOL)
+    # The first file is read here: it warms the lazily built tables (units, lexicon, the
+    # vocabulary's matchers), which forked workers then inherit instead of each building
+    # their own. It is read with the vocabulary the workers look up.
+    yield read_file(files[0], replace(batch, vocabulary=_worker_vocabulary(packed)))
     rest = files[1:]
     workers = min(jobs, len(rest))
     # A few batches per worker: few round trips, yet the progress bar keeps moving.
     count = min(len(rest), workers * BATCHES_PER_WORKER)
     size = -(-len(rest) // count)
-    packed = pickle.dumps(batch.vocabulary, protocol=pickle.HIGHEST_PROTOCOL)
     unloaded = replace(batch, vocabulary=Vocabulary(()))
     batches = [
         _WorkerBatch(replace(unloaded, files=rest[i : i + size]), packed)
