@@ -42,7 +42,14 @@ class Masks:
         for starts, ends in self._spans:
             if _overlaps(starts, ends, start, end):
                 return True
+        found = self._found
         for mask in self._pending:
+            gate = mask.gate
+            if gate is not None and (after := gate.after) is not None and found.get(after, 0) < 0:
+                # What its needs must follow is found nowhere: several masks share that
+                # test (the needs of a name, a date or a clock time), and it fails in most
+                # sentences; once known, each of them is passed over here.
+                continue
             spans = self._search(mask)
             if spans is None:
                 continue
