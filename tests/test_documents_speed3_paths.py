@@ -13,7 +13,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from recheck.documents import sentences
+from recheck.documents import load, sentences
+from recheck.documents import text as text_module
+from recheck.documents.load import build_document, load_document
 from recheck.documents.sentences import sentence_spans
 from recheck.documents.text import compute_line_starts, normalise_width
 
@@ -28,6 +30,7 @@ _PIECES = [
     *("\u2007", "\u2009", "\u202f", "\u301c", "\u2212", "ＵＳＡ", "～", "\u2028", "\x0b", "\x0c"),
     *("Sou Hu Cai Jing· 2025-10-21 05:51", "来源：新华社", "６月１日", "x" * 300, "a. " * 40),
 ]
+_WIDE = [chr(code) for code in range(0xFF00, 0xFF60)] + list("\u3000\u3001\u3002\u2008\u2028")
 _TEXT = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=3)), max_size=40).map("".join)
 _FIXED = [
     "",
@@ -42,6 +45,96 @@ _FIXED = [
 
 def _seed_texts() -> list[str]:
     return [path.read_text(encoding="utf-8") for path in _SEEDS]
+
+
+def _width_plain(text: str) -> str:
+    """normalise_width before its pretests: the class searched for in every text."""
+    if text.isascii():
+        return text
+    mapped = text_module._WIDTH_RE.sub(lambda m: text_module._WIDTH_TABLE[ord(m.group())], text)
+    if "，" not in mapped and "：" not in mapped:
+        return mapped
+    return text_module._DIGIT_PUNCT.sub(lambda m: text_module._DIGIT_PUNCT_ASCII[m.group()], mapped)
+
+
+# --- width normalisation: the pretests ----------------------------------------------------------
+
+
+def _width_agrees(raw: str) -> None:
+    plain = _width_plain(raw)
+    assert normalise_width(raw) == plain
+    utf8 = raw.encode("utf-8", "surrogatepass")
+    assert normalise_width(raw, utf8) == plain
+    assert normalise_width(raw, b"\xef\xbb\xbf" + utf8) == plain
+    has = any(ord(char) in text_module._WIDTH_TABLE for char in raw)
+    assert text_module._may_map_width(raw, None) or not has
+    assert text_module._may_map_width(raw, utf8) or not has
+
+
+@pytest.mark.parametrize("raw", _seed_texts() + _FIXED + _WIDE + list(text_module._WIDTH_SINGLES))
+def test_width_pretests_fixed(raw: str) -> None:
+    _width_agrees(raw)
+    _width_agrees(raw + " 中")
+    _width_agrees("１，０００ and 05：51 " + raw)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_TEXT, st.sampled_from(_WIDE), st.text(max_size=3))).map("".join))
+@example("\ud800\u3000")
+def test_width_pretests_drawn(raw: str) -> None:
+    _width_agrees(raw)
+
+
+def test_every_mapped_character_is_found_by_the_pretests() -> None:
+    for code in text_module._WIDTH_TABLE:
+        char = chr(code)
+        for raw in (char, "ab" + char + "中", "中" * 50 + char + "“x”" * 50):
+            assert text_module._may_map_width(raw, None)
+            assert text_module._may_map_width(raw, raw.encode())
+    for code in range(0x80, 0x110000):
+        if code not in text_module._WIDTH_TABLE and not 0xD800 <= code < 0xE000:
+            char = chr(code)
+            assert not text_module._may_map_width(char, char.encode()), hex(code)
+
+
+# --- loading: the file's bytes stand for the plain text -------------------------------------------
+
+
+def _document_plain(path: Path, source: str, encoding: str) -> load.Document:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(load, "normalise_width", lambda text, utf8=None: _width_plain(text))
+        return build_document(source, path.name, encoding, kind=path.name, as_of="2025-11-01")
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.md", "a.html"])
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("Ｘ　１，０００ ２．５％ 中（文）\r\n“x” y\u00a0z".encode(), "utf-8"),
+        (b"\xef\xbb\xbf" + "Ｘ　１，０００ 中文。\n".encode(), "utf-8-sig"),
+        (b"\xef\xbb\xbfplain, no forms \xc2\xb7 ok\n", "utf-8-sig"),
+        ("中文（１）。".encode() * 80 + b"\xff tail \xe3\x80" + "　".encode(), "utf-8"),
+        (b"Full stop. &nbsp; &#xff10; &#12288; <b>x</b>\n", "utf-8"),
+        ("中文 &#xff10; and “more”\n".encode(), "utf-8"),
+        ("中文 &#12288; and “more”\n".encode(), "utf-8"),
+        ("稀土　新聞（１）".encode("gb18030"), "gb18030"),
+        ("Ｘ　１ 中".encode("utf-16"), "utf-16"),
+    ],
+)
+def test_loaded_documents_match_the_plain_build(
+    tmp_path: Path, name: str, data: bytes, encoding: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    document = load_document(path, name, as_of="2025-11-01")
+    assert document.encoding == encoding
+    assert document == _document_plain(path, document.source, encoding)
+
+
+@pytest.mark.parametrize("path", _SEEDS, ids=lambda path: path.name)
+def test_loaded_seeds_match_the_plain_build(path: Path) -> None:
+    document = load_document(path, path.name, as_of="2025-11-01")
+    assert document == _document_plain(path, document.source, document.encoding)
 
 
 # --- sentence splitting: the full-stop terminator ---------------------------------------------

@@ -59,8 +59,19 @@ def build_document(
     source: str, display: str, encoding: str, *, kind: str = ".txt", as_of: str | None = None
 ) -> Document:
     """A Document from already decoded ``source``; ``kind`` is a file name or extension."""
+    return _build(source, display, encoding, kind, as_of, None)
+
+
+def _build(
+    source: str, display: str, encoding: str, kind: str, as_of: str | None, utf8: bytes | None
+) -> Document:
+    """build_document(); ``utf8`` holds the bytes ``source`` was decoded from as UTF-8, or is
+    None. (A BOM before them, or damage that decoded to U+FFFD, is allowed: every other
+    character of ``source`` comes from its own UTF-8 bytes.)"""
     stripped = _strip(kind, source)
-    text = normalise_width(stripped.text)
+    # The file's bytes stand for the text where stripping left the source as it is (plain
+    # text): normalise_width searches them instead of encoding the text.
+    text = normalise_width(stripped.text, utf8 if stripped.text is source else None)
     line_starts = compute_line_starts(source)
     articles, datelines = find_articles(
         text, line_starts, title=stripped.title, date=stripped.date, as_of=as_of
@@ -96,7 +107,8 @@ def load_document(
         raise BinaryFileError(f"{display}: {error}") from None
     except InputError as error:
         raise InputError(f"{display}: {error}") from None
-    return build_document(source, display, used, kind=path.name, as_of=as_of)
+    utf8 = data if used in ("utf-8", "utf-8-sig") else None
+    return _build(source, display, used, path.name, as_of, utf8)
 
 
 def read_documents(
