@@ -17,6 +17,7 @@ from recheck.numbers.english import (
     _ASCII_FOLDS,
     WHITESPACE,
     _core_at,
+    _core_scan,
     _lowered,
     _next_core,
     _patterns,
@@ -94,6 +95,26 @@ def assert_scan_finds_the_core_search(text: str) -> None:
 @given(texts)
 def test_start_scan_finds_the_core_search(text: str) -> None:
     assert_scan_finds_the_core_search(text)
+
+
+@FAST
+@given(texts, st.lists(st.integers(0, 80), max_size=12))
+@example("a 5 and -3 then 12.5 and .5", [0, 0, 3, 2, 9, 9, 30, 1])
+def test_one_scan_sent_positions_in_any_order_finds_the_core_search(
+    text: str, positions: list[int]
+) -> None:
+    # A sentence's scan is sent one position after another (mostly forward, as numbers are
+    # read): what it remembers between them must not change what it finds.
+    p = _patterns(load_lexicon())
+    cores = _core_scan(text, _lowered(text), p)
+    next(cores)
+    for position in [*positions, *sorted(positions)]:
+        position = min(position, len(text))
+        found = cores.send(position)
+        expected = p.core.search(text, position)
+        assert (found and (found.span(), found.lastgroup)) == (
+            expected and (expected.span(), expected.lastgroup)
+        ), (text, position)
 
 
 @FAST

@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -745,10 +745,11 @@ def extract_english(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
     lowered = _lowered(text)
     masks: Masks | None = None  # computed once a core needs them
     readings: list[Reading] = []
-    words = None if lowered is None else _word_starts(lowered, p)
+    cores = _core_scan(text, lowered, p)
+    next(cores)
     position = 0
     while True:
-        match = _next_core(text, lowered, position, p, words)
+        match = cores.send(position)
         if match is None:
             break
         if match.lastgroup == "digits":
@@ -788,42 +789,58 @@ def _lowered(text: str) -> str | None:
     return lowered
 
 
-def _next_core(
-    text: str,
-    lowered: str | None,
-    position: int,
-    p: _Patterns,
-    words: list[int] | None = None,
-) -> re.Match[str] | None:
-    """``p.core.search(text, position)``, but the core is tried only where a number can
-    start: most of a sentence is words, and the core is slow to reject them one by one.
-    ``words`` are the sentence's ``_word_starts``, found once for all its numbers."""
+def _next_core(text: str, lowered: str | None, position: int, p: _Patterns) -> re.Match[str] | None:
+    """``p.core.search(text, position)``, found as ``_core_scan`` finds it."""
+    cores = _core_scan(text, lowered, p)
+    next(cores)
+    return cores.send(position)
+
+
+def _core_scan(
+    text: str, lowered: str | None, p: _Patterns
+) -> Generator[re.Match[str] | None, int, None]:
+    """Sent a position, yields ``p.core.search(text, position)``; the core is tried only
+    where a number can start: most of a sentence is words, and the core is slow to reject
+    them one by one. A generator, as a sentence's numbers are searched one after the other:
+    its word starts are found once, and the next digit is searched for again only once the
+    position has passed it."""
+    position = yield None
     if lowered is None:
-        return p.core.search(text, position)
-    if words is None:
-        words = _word_starts(lowered, p)
-    index = bisect_left(words, position)
+        while True:
+            position = yield p.core.search(text, position)
+    words = _word_starts(lowered, p)
+    count = len(words)
+    index = 0
     beyond = len(lowered) + 1
     marks = p.start_marks_ascii if lowered.isascii() else p.start_marks
+    searched_from, mark_at = beyond, beyond  # the first mark at or after searched_from
     while True:
-        mark = marks.search(lowered, position)
-        mark_at = digit = beyond if mark is None else mark.start()
-        # A sign or point starts a number only right before a digit ("-3", ".5"): found
-        # from the digit, as most points and dashes in text end sentences or join words.
-        if position < digit < beyond and lowered[digit - 1] in _SIGNS:
-            digit -= 1
-        while index < len(words) and words[index] < position:
-            index += 1
-        at = min(digit, words[index] if index < len(words) else beyond)
-        if at == beyond:
-            return None
-        # ``start`` matches at every digit and vulgar fraction (its first branch): only
-        # signs and words are put to it.
-        if at == mark_at or p.start.match(lowered, at) is not None:
-            match = _digit_core(text, at, p) if at == digit else p.core.match(text, at)
-            if match is not None:
-                return match
-        position = at + 1
+        while True:
+            if not searched_from <= position <= mark_at:
+                mark = marks.search(lowered, position)
+                mark_at = beyond if mark is None else mark.start()
+            searched_from = position
+            digit = mark_at
+            # A sign or point starts a number only right before a digit ("-3", ".5"): found
+            # from the digit, as most points and dashes in text end sentences or join words.
+            if position < digit < beyond and lowered[digit - 1] in _SIGNS:
+                digit -= 1
+            if index and words[index - 1] >= position:
+                index = bisect_left(words, position)  # sent a position before the last
+            while index < count and words[index] < position:
+                index += 1
+            at = min(digit, words[index] if index < count else beyond)
+            if at == beyond:
+                match = None
+                break
+            # ``start`` matches at every digit and vulgar fraction (its first branch): only
+            # signs and words are put to it.
+            if at == mark_at or p.start.match(lowered, at) is not None:
+                match = _digit_core(text, at, p) if at == digit else p.core.match(text, at)
+                if match is not None:
+                    break
+            position = at + 1
+        position = yield match
 
 
 def _core_at(text: str, at: int, p: _Patterns) -> re.Match[str] | None:
