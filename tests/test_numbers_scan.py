@@ -179,6 +179,7 @@ MASK_FRAGMENTS = [
 @FAST
 @given(st.lists(st.sampled_from(MASK_FRAGMENTS), max_size=12).map("".join))
 @example("XF-35 and COVID-19, G7")
+@example("A-B3, AB-CD-3, COVID19A2 and x-1; $F5 9G7 F-35F-35")  # names tried at their needs
 @example("at 12:30 pm")  # each mask's first match decides where its search starts
 @example("at 123:45")
 @example("2.13 am")

@@ -80,6 +80,14 @@ class Masks:
             start = self._first(mask.gate)
             if start < 0:
                 return None
+            if mask.at_needs:
+                gate = mask.gate
+                at_needs = mask.spans_at_needs(
+                    text, start, gate.ascii if self._ascii else gate.pattern
+                )
+                if not at_needs:
+                    return None
+                return [start for start, _ in at_needs], [end for _, end in at_needs]
             rewind = mask.rewind
             if rewind is None:
                 start = 0
@@ -176,6 +184,10 @@ class _Mask:
     # letter of a sentence).
     rewind: frozenset[str] | None = None
     rewind_digits: bool = False  # and digits (``\d``, which is str.isdecimal)
+    # Every match starts in the run of ``rewind`` characters that ends where its needs
+    # match: the pattern is tried only there, needs match by needs match (a pattern that
+    # opens with a look-behind is otherwise tried at every place after the first).
+    at_needs: bool = False
 
     @property
     def needs(self) -> re.Pattern[str] | None:
@@ -206,6 +218,29 @@ class _Mask:
             match = self.pattern.search(text, position)
         return found
 
+    def spans_at_needs(
+        self, text: str, first: int, needs: re.Pattern[str]
+    ) -> list[tuple[int, int]]:
+        """``spans(text)`` for an ``at_needs`` mask whose needs first match at ``first``."""
+        rewind = self.rewind or frozenset()
+        match_at = self.pattern.match
+        found: list[tuple[int, int]] = []
+        done = 0  # where the last match ended: no match starts before it
+        at = first
+        while at >= 0:
+            low = at
+            while low > done and text[low - 1] in rewind:
+                low -= 1
+            for start in range(low, at + 1):
+                match = match_at(text, start)
+                if match is not None and match.end() > start:
+                    found.append((start, match.end()))
+                    done = match.end()
+                    break
+            following = needs.search(text, max(at + 1, done))
+            at = -1 if following is None else following.start()
+        return found
+
 
 def _mask(
     pattern: str,
@@ -215,7 +250,10 @@ def _mask(
     clues: tuple[str, ...] = (),
     rewind: str | None = None,
     rewind_digits: bool = False,
+    at_needs: bool = False,
 ) -> _Mask:
+    # Tried at the places its needs allow, the pattern must carry its own look-behind.
+    assert not at_needs or (needs is not None and before is None and not rewind_digits)
     return _Mask(
         re.compile(pattern, flags),
         needs,
@@ -224,6 +262,7 @@ def _mask(
         bool(flags & re.IGNORECASE),
         None if rewind is None and not rewind_digits else frozenset(rewind or ""),
         rewind_digits,
+        at_needs,
     )
 
 
@@ -319,7 +358,13 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
             before=r"(?<![A-Za-z])",
         ),  # Section 232, Group 2
         # The test starts at the digit, rarer than the letters before it.
-        _mask(identifier, needs=digit_then(identifier_digit), rewind=_LATIN_LETTERS + "-"),
+        # Its letters end right before the digit its needs match, or before a "-" there.
+        _mask(
+            identifier,
+            needs=digit_then(identifier_digit),
+            rewind=_LATIN_LETTERS + "-",
+            at_needs=True,
+        ),
         # Chinese dates, years and months: 2025年10月21日, 10月21日, 2025年, 9月, 二〇二五年.
         _mask(
             rf"{_CN_YEAR}年(?:{_CN_MONTH}月(?:{_CN_DAY}[日号])?)?(?:代|度)?",
