@@ -3,7 +3,9 @@
     python benchmarks/extract.py [--copies 25] [--repeats 5] [--quantulum-copies 1]
 
 The corpus is the seeds (seeds/*.txt) concatenated ``--copies`` times. Figures are KB/s of
-UTF-8 text (1 KB = 1024 bytes), the best of ``--repeats`` timed runs after one warm-up run.
+UTF-8 text (1 KB = 1024 bytes), the best of ``--repeats`` timed runs after one warm-up run;
+the measurements take turns, round after round, so that the machine's slow spells weigh on
+all of them alike.
 quantulum3 (the ``bench`` extra) is English-only and slow: it gets the same text, but only
 that of the first ``--quantulum-copies`` copies, once line by line and once file by file.
 Each recheck figure is compared with quantulum3 given its input the same way: line by line
@@ -28,14 +30,18 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
 
-def best_of(repeats: int, run: Callable[[], object]) -> float:
-    """Seconds of the fastest of ``repeats`` runs, after one untimed warm-up run."""
-    run()
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
+def best_of_rounds(repeats: int, runs: dict[str, Callable[[], object]]) -> dict[str, float]:
+    """Seconds of the fastest of ``repeats`` runs of each of ``runs``, after one untimed
+    warm-up run of each. The runs take turns, round after round: a slow spell of a shared
+    machine then slows recheck and quantulum3 alike, not the one measured at that moment."""
+    for run in runs.values():
         run()
-        best = min(best, time.perf_counter() - start)
+    best = dict.fromkeys(runs, float("inf"))
+    for _ in range(repeats):
+        for name, run in runs.items():
+            start = time.perf_counter()
+            run()
+            best[name] = min(best[name], time.perf_counter() - start)
     return best
 
 
@@ -92,45 +98,17 @@ def main() -> int:
         for line in lines:
             extract(line)
 
-    seconds = best_of(args.repeats, extract_lines)
-    extract_rate = kilobytes(lines) / seconds
-    print(f"recheck extract (lines): {extract_rate:.1f} KB/s")
-
     # (a') extraction as a scan reads: files to documents (decode, articles, sentences) and
     # every sentence's mentions, without resolution.
     from recheck.documents import build_document
+
+    seeds_copies = [(name, text) for name, text in seeds.items()] * args.copies
 
     def extract_files() -> None:
         for name, text in seeds_copies:
             document = build_document(text, name, "utf-8", kind=name, as_of="2025-11-01")
             for sentence in document.sentences:
                 extract(sentence.text)
-
-    seeds_copies = [(name, text) for name, text in seeds.items()] * args.copies
-    seconds = best_of(args.repeats, extract_files)
-    extract_files_rate = size / seconds
-    print(f"recheck extract (files): {extract_files_rate:.1f} KB/s")
-
-    # (b) the whole pipeline: read, decode, split, extract and resolve every copy as a file.
-    options = ScanOptions(as_of="2025-11-01")
-    reference = load_reference(options.reference)  # loaded once, as a long run would
-    with tempfile.TemporaryDirectory(prefix="recheck-bench-") as folder:
-        for copy in range(args.copies):
-            for name, text in seeds.items():
-                Path(folder, f"{copy:03d}_{name}").write_text(text, encoding="utf-8")
-        claims = len(extract_claims([folder], options, reference).claims)
-        seconds = best_of(args.repeats, lambda: extract_claims([folder], options, reference))
-        # (d) the whole scan as `recheck scan` runs it: reference, verdicts, reconciliation;
-        # in one process, then with one worker process per core.
-        scan_rates = {}
-        for jobs in sorted({1, os.cpu_count() or 1}):
-            scanning = replace(options, jobs=jobs)
-            scan_rates[jobs] = size / best_of(args.repeats, lambda o=scanning: scan([folder], o))
-    pipeline_rate = size / seconds
-    print(f"recheck pipeline: {pipeline_rate:.1f} KB/s")
-    print(f"recheck pipeline claims: {claims}")
-    for jobs, rate in scan_rates.items():
-        print(f"recheck scan (--jobs {jobs}): {rate:.1f} KB/s")
 
     # (c) quantulum3 on the same text, first copies only: line by line, then file by file
     # (it is slower on a whole article than on its lines one at a time). Without its optional
@@ -139,19 +117,53 @@ def main() -> int:
         warnings.simplefilter("ignore")
         from quantulum3 import parser as quantulum
 
-        files = list(seeds.values()) * min(args.quantulum_copies, args.copies)
-        sample = lines_of(files)
+    files = list(seeds.values()) * min(args.quantulum_copies, args.copies)
+    sample = lines_of(files)
 
-        def parse_lines() -> None:
-            for line in sample:
-                quantulum.parse(line)
+    def parse_lines() -> None:
+        for line in sample:
+            quantulum.parse(line)
 
-        def parse_files() -> None:
-            for text in files:
-                quantulum.parse(text)
+    def parse_files() -> None:
+        for text in files:
+            quantulum.parse(text)
 
-        quantulum_rate = kilobytes(sample) / best_of(args.repeats, parse_lines)
-        quantulum_files_rate = kilobytes(files) / best_of(args.repeats, parse_files)
+    options = ScanOptions(as_of="2025-11-01")
+    reference = load_reference(options.reference)  # loaded once, as a long run would
+    jobs = sorted({1, os.cpu_count() or 1})
+    with tempfile.TemporaryDirectory(prefix="recheck-bench-") as folder:
+        for copy in range(args.copies):
+            for name, text in seeds.items():
+                Path(folder, f"{copy:03d}_{name}").write_text(text, encoding="utf-8")
+        claims = len(extract_claims([folder], options, reference).claims)
+        runs: dict[str, Callable[[], object]] = {
+            "extract lines": extract_lines,
+            "extract files": extract_files,
+            # (b) the whole pipeline: read, decode, split, extract and resolve every copy.
+            "pipeline": lambda: extract_claims([folder], options, reference),
+        }
+        # (d) the whole scan as `recheck scan` runs it: reference, verdicts, reconciliation;
+        # in one process, then with one worker process per core.
+        for count in jobs:
+            scanning = replace(options, jobs=count)
+            runs[f"scan {count}"] = lambda o=scanning: scan([folder], o)
+        runs["quantulum lines"] = parse_lines
+        runs["quantulum files"] = parse_files
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            seconds = best_of_rounds(args.repeats, runs)
+    extract_rate = kilobytes(lines) / seconds["extract lines"]
+    extract_files_rate = size / seconds["extract files"]
+    pipeline_rate = size / seconds["pipeline"]
+    scan_rates = {count: size / seconds[f"scan {count}"] for count in jobs}
+    quantulum_rate = kilobytes(sample) / seconds["quantulum lines"]
+    quantulum_files_rate = kilobytes(files) / seconds["quantulum files"]
+    print(f"recheck extract (lines): {extract_rate:.1f} KB/s")
+    print(f"recheck extract (files): {extract_files_rate:.1f} KB/s")
+    print(f"recheck pipeline: {pipeline_rate:.1f} KB/s")
+    print(f"recheck pipeline claims: {claims}")
+    for count, rate in scan_rates.items():
+        print(f"recheck scan (--jobs {count}): {rate:.1f} KB/s")
     print(f"quantulum3 sample: {len(files)} files, {len(sample)} lines, {kilobytes(files):.1f} KB")
     print(f"quantulum3 (lines): {quantulum_rate:.1f} KB/s")
     print(f"quantulum3 (files): {quantulum_files_rate:.1f} KB/s")
