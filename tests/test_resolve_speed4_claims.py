@@ -1,0 +1,86 @@
+"""Claims filled as plain slotted objects (``_Filled``) and then given the class Claim are the
+claims the frozen dataclass builds from the same fields: equal, of the same type, hash,
+repr and pickle, still frozen, on the seeds and on variants of them (case, hyphens,
+traditional Chinese, several articles)."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import pickle
+from pathlib import Path
+
+import opencc
+import pytest
+
+from recheck import claims
+from recheck.claims import Claim, _Filled, claims_in_document
+from recheck.documents import build_document
+from recheck.reference import load_reference
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _texts() -> list[tuple[str, str]]:
+    to_traditional = opencc.OpenCC("s2t")
+    texts = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        texts.append((path.name, text))
+        texts.append((path.name + ".upper", text.upper()))
+        texts.append((path.name + ".hyphens", text.replace(" ", "-", 40)))
+        texts.append((path.name + ".traditional", to_traditional.convert(text)))
+    return texts
+
+
+class _Plain:
+    """Stands in for ``_Filled``: holds the claim the dataclass builds from the same fields,
+    and lets ``claims_in_document`` set its class (to Claim) without effect."""
+
+    __slots__ = ("claim",)
+
+    def __init__(self, *fields: object) -> None:
+        object.__setattr__(self, "claim", Claim(*fields))  # type: ignore[arg-type]
+
+    def __setattr__(self, name: str, value: object) -> None:
+        assert name == "__class__" and value is Claim
+
+
+def test_filled_has_the_slots_and_the_fields_of_a_claim() -> None:
+    names = [f.name for f in dataclasses.fields(Claim)]
+    assert _Filled.__slots__ == Claim.__slots__
+    assert list(inspect.signature(_Filled).parameters) == names
+
+
+@pytest.mark.parametrize("vocabulary", [True, False])
+def test_filled_claims_are_the_dataclass_claims(
+    vocabulary: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shipped = load_reference(()).vocabulary if vocabulary else None
+    count = 0
+    for name, text in _texts():
+        document = build_document(text, name, "utf-8", kind=".txt", as_of="2025-11-01")
+        filled = list(claims_in_document(document, shipped))
+        with monkeypatch.context() as patch:
+            patch.setattr(claims, "_Filled", _Plain)
+            plain = [held.claim for held in claims_in_document(document, shipped)]  # type: ignore[attr-defined]
+        assert len(filled) == len(plain)
+        for claim, expected in zip(filled, plain, strict=True):
+            assert type(claim) is Claim
+            assert claim == expected and hash(claim) == hash(expected)
+            assert repr(claim) == repr(expected)
+            assert (claim.start, claim.end) == (expected.start, expected.end)
+            assert pickle.loads(pickle.dumps(claim)) == expected
+        count += len(filled)
+    assert count > 300
+
+
+def test_filled_claims_stay_frozen() -> None:
+    document = build_document(
+        "China produced 70% of rare earths in 2023.", "a.txt", "utf-8", as_of="2025-11-01"
+    )
+    claim = next(claims_in_document(document, load_reference(()).vocabulary))
+    assert claim.subject == "CN" and not hasattr(claim, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        claim.subject = "US"  # type: ignore[misc]
+    assert dataclasses.replace(claim, subject="US").subject == "US"
