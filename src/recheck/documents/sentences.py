@@ -352,6 +352,9 @@ def find_sentences(
     # Sentences come in text order: the article changes only when a sentence reaches the
     # start of the next one, so the bisection runs once per article, not once per sentence.
     next_article = article_starts[0] if article_starts else sys.maxsize
+    # Plain text with nothing to normalise is its own source: each sentence's text is then
+    # its original too, and one slice serves both.
+    same = text is source
     for start, end in sentence_spans(
         text, line_starts, breaks=breaks, soft_wraps=soft_wraps, skipped_lines=skipped_lines
     ):
@@ -367,7 +370,7 @@ def find_sentences(
         _SET_START(sentence, start)
         _SET_END(sentence, end)
         _SET_TEXT(sentence, body)
-        _SET_ORIGINAL(sentence, source[start:end])
+        _SET_ORIGINAL(sentence, body if same else source[start:end])
         _SET_LANG(sentence, lang)
         _SET_PUBLISHED(sentence, published)
         sentences.append(sentence)
