@@ -13,11 +13,12 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from recheck.documents import load, sentences
+from recheck.documents import articles, load, sentences
 from recheck.documents import text as text_module
+from recheck.documents.articles import find_articles
 from recheck.documents.load import build_document, load_document
-from recheck.documents.sentences import sentence_spans
-from recheck.documents.text import compute_line_starts, normalise_width
+from recheck.documents.sentences import find_sentences, sentence_spans
+from recheck.documents.text import compute_line_starts, line_spans, normalise_width
 
 _SEEDS = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
 
@@ -174,3 +175,101 @@ def test_full_stop_terminator_fixed(raw: str) -> None:
 @example("a. b.. C... D.”) e. 2.5. U.S. x")
 def test_full_stop_terminator_drawn(raw: str) -> None:
     _full_stop_agrees(raw)
+
+
+# --- sentences: one slice for text and original where the text is its own source -------------
+
+
+def _copy(value: str) -> str:
+    copied = (value + ".")[:-1]
+    assert copied == value and (
+        copied is not value or len(value) < 2
+    )  # 1-character strings are shared
+    return copied
+
+
+def _sentences_agree(raw: str) -> None:
+    text = normalise_width(raw)
+    starts = compute_line_starts(raw)
+    articles, datelines = find_articles(text, starts, as_of="2025-11-01")
+    for source in (raw, _copy(raw)):
+        for soft_wraps in (False, True):
+            shared = find_sentences(
+                text, source, starts, articles, soft_wraps=soft_wraps, skipped_lines=datelines
+            )
+            apart = find_sentences(
+                _copy(text),
+                source,
+                starts,
+                articles,
+                soft_wraps=soft_wraps,
+                skipped_lines=datelines,
+            )
+            assert shared == apart
+            assert all(s.original == source[s.start : s.end] for s in shared)
+
+
+@pytest.mark.parametrize("raw", _seed_texts() + _FIXED)
+def test_shared_slices_fixed(raw: str) -> None:
+    _sentences_agree(raw)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+@example("２．５％ rose. Then ＵＳＡ fell.\n中（国）。")
+def test_shared_slices_drawn(raw: str) -> None:
+    _sentences_agree(raw)
+
+
+# --- articles: source markers searched for without a generator, whole lines first -----------
+
+
+def _may_end_in_source_before(line: str) -> bool:
+    tail = line[-2 * articles._SOURCE_TAIL :]
+    if len(tail) < len(line) and not (
+        tail.isprintable() and len(tail) - tail.count(" ") >= articles._SOURCE_TAIL
+    ):
+        tail = line
+    return any(mark in tail for mark in articles._SOURCE_MARKS)
+
+
+_MARKED = st.lists(
+    st.one_of(
+        st.sampled_from([*articles._SOURCE_MARKS, "来", "源", "源来", "\t", "  ", "\u2028", "x"]),
+        st.sampled_from(["word " * 20, "中文字" * 30, "y" * 130, " " * 70, "\t" * 70]),
+        st.text(max_size=4),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MARKED)
+@example("x" * 200 + " | Source:\t\t" + " " * 150 + "y")
+@example("|" + "\t" * 200 + "a")
+@example("来源" + " " * 100 + "b" * 40)
+@example("a: " + "word " * 300)
+@example("a: " + "word " * 150)
+def test_source_marks_agree_with_the_generator_forms(line: str) -> None:
+    assert articles._has_source_mark(line) == any(mark in line for mark in articles._SOURCE_MARKS)
+    assert articles._may_end_in_source(line) == _may_end_in_source_before(line)
+    content = articles._collapse_spaces(line)
+    if content:
+        assert articles._line_dateline(line, "2025-11-01") == articles.dateline(
+            content, "2025-11-01"
+        )
+
+
+def test_every_source_mark_is_found() -> None:
+    for mark in articles._SOURCE_MARKS:
+        for line in (mark, "word " * 50 + mark, mark + "中文字" * 400, "源" + mark + "来"):
+            assert articles._has_source_mark(line)
+    assert not articles._has_source_mark("源来 word 中文字" * 100)
+
+
+@pytest.mark.parametrize("raw", _seed_texts() + _FIXED)
+def test_source_marks_on_the_lines_of_fixed_texts(raw: str) -> None:
+    text = normalise_width(raw)
+    for start, end in line_spans(text, compute_line_starts(text)):
+        line = text[start:end]
+        assert articles._may_end_in_source(line) == _may_end_in_source_before(line)
