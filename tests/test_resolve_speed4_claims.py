@@ -1,7 +1,7 @@
-"""Claims filled as plain slotted objects (``_Filled``) and then given the class Claim are the
-claims the frozen dataclass builds from the same fields: equal, of the same type, hash,
-repr and pickle, still frozen, on the seeds and on variants of them (case, hyphens,
-traditional Chinese, several articles)."""
+"""Claims and keys filled as plain slotted objects (``_Filled``, ``_FilledKey``) and then
+given the class Claim or Key are those the frozen dataclasses build from the same fields:
+equal, of the same type, hash, repr and pickle, still frozen, on the seeds and on variants
+of them (case, hyphens, traditional Chinese)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,11 @@ import opencc
 import pytest
 
 from recheck import claims
-from recheck.claims import Claim, _Filled, claims_in_document
+from recheck.claims import Claim, Key, _Filled, _FilledKey, claims_in_document, resolve_keys
 from recheck.documents import build_document
+from recheck.numbers import extract
 from recheck.reference import load_reference
+from recheck.vocabulary import find_terms
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -37,19 +39,30 @@ class _Plain:
     """Stands in for ``_Filled``: holds the claim the dataclass builds from the same fields,
     and lets ``claims_in_document`` set its class (to Claim) without effect."""
 
-    __slots__ = ("claim",)
+    __slots__ = ("held",)
+    built: type = Claim
 
     def __init__(self, *fields: object) -> None:
-        object.__setattr__(self, "claim", Claim(*fields))  # type: ignore[arg-type]
+        object.__setattr__(self, "held", self.built(*fields))
 
     def __setattr__(self, name: str, value: object) -> None:
-        assert name == "__class__" and value is Claim
+        assert name == "__class__" and value is self.built
 
 
-def test_filled_has_the_slots_and_the_fields_of_a_claim() -> None:
-    names = [f.name for f in dataclasses.fields(Claim)]
-    assert _Filled.__slots__ == Claim.__slots__
-    assert list(inspect.signature(_Filled).parameters) == names
+class _PlainKey(_Plain):
+    """Stands in for ``_FilledKey``; its keys are unwrapped where the claims read them."""
+
+    built = Key
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.held, name)
+
+
+@pytest.mark.parametrize(("filled", "built"), [(_Filled, Claim), (_FilledKey, Key)])
+def test_filled_has_the_slots_and_the_fields_of_its_class(filled: type, built: type) -> None:
+    names = [f.name for f in dataclasses.fields(built)]
+    assert filled.__slots__ == built.__slots__
+    assert list(inspect.signature(filled).parameters) == names
 
 
 @pytest.mark.parametrize("vocabulary", [True, False])
@@ -63,7 +76,8 @@ def test_filled_claims_are_the_dataclass_claims(
         filled = list(claims_in_document(document, shipped))
         with monkeypatch.context() as patch:
             patch.setattr(claims, "_Filled", _Plain)
-            plain = [held.claim for held in claims_in_document(document, shipped)]  # type: ignore[attr-defined]
+            patch.setattr(claims, "_FilledKey", _PlainKey)
+            plain = [one.held for one in claims_in_document(document, shipped)]  # type: ignore[attr-defined]
         assert len(filled) == len(plain)
         for claim, expected in zip(filled, plain, strict=True):
             assert type(claim) is Claim
@@ -72,6 +86,27 @@ def test_filled_claims_are_the_dataclass_claims(
             assert (claim.start, claim.end) == (expected.start, expected.end)
             assert pickle.loads(pickle.dumps(claim)) == expected
         count += len(filled)
+    assert count > 300
+
+
+def test_filled_keys_are_the_dataclass_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    vocabulary = load_reference(()).vocabulary
+    count = 0
+    for name, text in _texts():
+        document = build_document(text, name, "utf-8", kind=".txt", as_of="2025-11-01")
+        for sentence in document.sentences:
+            mentions = extract(sentence.text, normalised=True)
+            hits = find_terms(vocabulary, sentence.text, fuzzy=True)
+            keys = resolve_keys(sentence.text, mentions, hits, sentence.published, "AU", "ree")
+            with monkeypatch.context() as patch:
+                patch.setattr(claims, "_FilledKey", _PlainKey)
+                plain = resolve_keys(sentence.text, mentions, hits, sentence.published, "AU", "ree")
+            for key, expected in zip(keys, plain, strict=True):
+                expected = expected.held  # type: ignore[attr-defined]
+                assert type(key) is Key and key == expected and hash(key) == hash(expected)
+                assert repr(key) == repr(expected)
+                assert pickle.loads(pickle.dumps(key)) == expected
+                count += 1
     assert count > 300
 
 
@@ -84,3 +119,8 @@ def test_filled_claims_stay_frozen() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         claim.subject = "US"  # type: ignore[misc]
     assert dataclasses.replace(claim, subject="US").subject == "US"
+    mentions = extract(document.sentences[0].text, normalised=True)
+    key = resolve_keys(document.sentences[0].text, mentions, [], None)[0]
+    assert type(key) is Key and key.year == 2023 and not hasattr(key, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        key.year = 2023  # type: ignore[misc]
