@@ -7,6 +7,7 @@ full-width text with odd line ends, controls and spaces.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,9 @@ from recheck.documents.articles import find_articles
 from recheck.documents.load import build_document, load_document
 from recheck.documents.sentences import find_sentences, sentence_spans
 from recheck.documents.text import compute_line_starts, line_spans, normalise_width
+
+# the package's ``decode`` attribute is the function of that name
+decode_module = importlib.import_module("recheck.documents.decode")
 
 _SEEDS = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
 
@@ -273,3 +277,23 @@ def test_source_marks_on_the_lines_of_fixed_texts(raw: str) -> None:
     for start, end in line_spans(text, compute_line_starts(text)):
         line = text[start:end]
         assert articles._may_end_in_source(line) == _may_end_in_source_before(line)
+
+
+# --- decoding: controls counted by a table, 0xC2 bytes looked at one by one -------------------
+
+_C2_HEAVY = st.sampled_from(
+    [chr(code) for code in (*range(0x00, 0x21), *range(0x7E, 0xC0))] + ["中", "é", "a", "\u2028"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_C2_HEAVY, max_size=400).map("".join))
+@example("\u00b7" * 64 + "\x85")
+@example("\u00b7" * 63 + "\x85" + "\x9f" * 10)
+@example("\x80" * 200)
+@example("a\xa0" * 100 + "\x9f")
+def test_controls_counted_past_many_c2_bytes(text: str) -> None:
+    data = text.encode("utf-8", "surrogatepass")
+    plain = len(decode_module._DISALLOWED_CONTROL.findall(text))
+    assert decode_module._controls_in_utf8(data) == plain
+    assert decode_module._controls_in_utf8(data + b"\xc2") == plain  # a last 0xC2, cut short
