@@ -7,7 +7,9 @@ full-width text with odd line ends, controls and spaces.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
+import pickle
 from pathlib import Path
 
 import pytest
@@ -18,8 +20,8 @@ from recheck.documents import articles, load, sentences
 from recheck.documents import text as text_module
 from recheck.documents.articles import find_articles
 from recheck.documents.load import build_document, load_document
-from recheck.documents.sentences import find_sentences, sentence_spans
-from recheck.documents.text import compute_line_starts, line_spans, normalise_width
+from recheck.documents.sentences import Sentence, find_sentences, sentence_spans
+from recheck.documents.text import compute_line_starts, has_cjk, line_spans, normalise_width
 
 # the package's ``decode`` attribute is the function of that name
 decode_module = importlib.import_module("recheck.documents.decode")
@@ -297,3 +299,42 @@ def test_controls_counted_past_many_c2_bytes(text: str) -> None:
     plain = len(decode_module._DISALLOWED_CONTROL.findall(text))
     assert decode_module._controls_in_utf8(data) == plain
     assert decode_module._controls_in_utf8(data + b"\xc2") == plain  # a last 0xC2, cut short
+
+
+# --- sentences: filled as plain slotted objects, then given the class Sentence ---------------
+
+
+def _sentences_by_constructor(raw: str) -> tuple[list[Sentence], tuple[Sentence, ...]]:
+    text = normalise_width(raw)
+    starts = compute_line_starts(raw)
+    found, datelines = find_articles(text, starts, as_of="2025-11-01")
+    built = find_sentences(text, raw, starts, found, skipped_lines=datelines)
+    expected = []
+    for start, end in sentence_spans(text, starts, skipped_lines=datelines):
+        body = text[start:end]
+        published = [a.published for a in found if a.start <= start][-1]
+        lang = "zh" if has_cjk(body) else "en"
+        expected.append(Sentence(start, end, body, raw[start:end], lang, published))
+    return expected, built
+
+
+@pytest.mark.parametrize("raw", _seed_texts() + _FIXED)
+def test_filled_sentences_are_sentences(raw: str) -> None:
+    expected, built = _sentences_by_constructor(raw)
+    assert list(built) == expected
+    for sentence, twin in zip(built, expected, strict=True):
+        assert type(sentence) is Sentence
+        assert dataclasses.astuple(sentence) == dataclasses.astuple(twin)
+        assert hash(sentence) == hash(twin)
+        assert pickle.loads(pickle.dumps(sentence)) == twin
+        assert dataclasses.replace(sentence, lang="xx") == dataclasses.replace(twin, lang="xx")
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            sentence.start = 1  # type: ignore[misc]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_filled_sentences_are_sentences_drawn(raw: str) -> None:
+    expected, built = _sentences_by_constructor(raw)
+    assert list(built) == expected
+    assert all(type(sentence) is Sentence for sentence in built)
