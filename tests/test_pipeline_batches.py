@@ -86,3 +86,18 @@ def test_outcomes_come_back_from_workers_unchanged() -> None:
             assert [type(v) for v in pipeline._claim_values(returned)] == [
                 type(v) for v in pipeline._claim_values(claim)
             ]
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_outcomes_read_here_and_in_workers_come_in_walk_order(
+    jobs: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The workers take batches from the front and this process from the back: whoever reads
+    # a file, the outcomes come in the order of the files.
+    for copy in range(6):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            (tmp_path / f"{copy}_{seed.name}").write_bytes(seed.read_bytes())
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 0)
+    batch = file_batch([str(tmp_path)], ScanOptions(as_of="2025-11-01"), load_reference())
+    expected = [pipeline.read_file(task, batch) for task in batch.files]
+    assert list(pipeline._outcomes(batch, jobs)) == expected

@@ -191,14 +191,16 @@ def _outcomes(batch: FileBatch, jobs: int) -> Iterator[FileOutcome]:
         yield from (read_file(task, batch) for task in files)
         return
     packed = pickle.dumps(batch.vocabulary, protocol=pickle.HIGHEST_PROTOCOL)
-    # The first file is read here: it warms the lazily built tables (units, lexicon, the
-    # vocabulary's matchers), which forked workers then inherit instead of each building
-    # their own. It is read with the vocabulary the workers look up.
-    yield read_file(files[0], replace(batch, vocabulary=_worker_vocabulary(packed)))
+    # Files are read here with the vocabulary the workers look up. The first is read before
+    # they start: it warms the lazily built tables (units, lexicon, the vocabulary's
+    # matchers), which forked workers then inherit instead of each building their own.
+    here = replace(batch, vocabulary=_worker_vocabulary(packed))
+    yield read_file(files[0], here)
     rest = files[1:]
-    workers = min(jobs, len(rest))
-    # A few batches per worker: few round trips, yet the progress bar keeps moving.
-    count = min(len(rest), workers * BATCHES_PER_WORKER)
+    # This process reads files too: ``jobs`` processes in all, none of them idle.
+    workers = min(jobs - 1, len(rest))
+    # A few batches per process: few round trips, yet the progress bar keeps moving.
+    count = min(len(rest), (workers + 1) * BATCHES_PER_WORKER)
     size = -(-len(rest) // count)
     unloaded = replace(batch, vocabulary=Vocabulary(()))
     batches = [
@@ -210,11 +212,24 @@ def _outcomes(batch: FileBatch, jobs: int) -> Iterator[FileOutcome]:
     try:
         pool = ProcessPoolExecutor(max_workers=workers)
     except (OSError, NotImplementedError):  # no process support here (e.g. no semaphores)
-        yield from (read_file(task, batch) for task in rest)
+        yield from (read_file(task, here) for task in rest)
         return
     try:
-        for outcomes in pool.map(_read_batch, batches):
-            yield from outcomes
+        futures = [pool.submit(_read_batch, sent) for sent in batches]
+        read_here: dict[int, tuple[FileOutcome, ...]] = {}
+        given = 0  # batches whose outcomes were yielded, in order
+        # The workers take batches from the front, this process from the back, as long as
+        # the next is still waiting for a worker; meanwhile the workers' outcomes are given
+        # out in order as they come, for the progress bar.
+        for index in range(len(batches) - 1, 0, -1):
+            if not futures[index].cancel():
+                break
+            read_here[index] = tuple(read_file(task, here) for task in batches[index].batch.files)
+            while given < index and futures[given].done():
+                yield from futures[given].result()
+                given += 1
+        for index in range(given, len(batches)):
+            yield from read_here[index] if index in read_here else futures[index].result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
