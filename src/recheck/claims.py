@@ -555,12 +555,19 @@ def resolve_keys(
         marks = [m for m in marks if not any(s <= m.start < e for s, e in spans)]
     keys: list[Key] = []
     previous = _NO_KEY
+    last = len(mentions) - 1
+    # Bounds by comparisons, not min() and max(): a builtin call costs as much as ten of them.
     for index, mention in enumerate(mentions):
         clause_start, clause_end, segment_start, segment_end = sentence.layout.around(mention.start)
-        lo = max(clause_start, mentions[index - 1].end if index else clause_start)
-        hi = min(clause_end, mentions[index + 1].start if index + 1 < len(mentions) else clause_end)
+        lo = clause_start  # from the end of the number before, within the clause
+        if index and mentions[index - 1].end > lo:
+            lo = mentions[index - 1].end
+        hi = clause_end  # to the start of the number after, within the clause
+        if index < last and mentions[index + 1].start < hi:
+            hi = mentions[index + 1].start
+        own_end = hi if hi < segment_end else segment_end  # and within the segment
         before = sentence.between(lo, mention.start)
-        after = sentence.between(mention.end, min(hi, segment_end))
+        after = sentence.between(mention.end, own_end)
         phrase = _phrase(text, after) if _ATTACH_AFTER.match(text, mention.end) else []
 
         metric = _pick(sentence, "metric", mention, before, after, phrase)
@@ -578,7 +585,7 @@ def resolve_keys(
             if commodity is None and not any(h.kind == "commodity" for h in hits):
                 commodity = _carried(carried_commodity)
         partner, of_ratio = _partner(
-            sentence, mention, max(lo, segment_start), min(hi, segment_end)
+            sentence, mention, lo if lo > segment_start else segment_start, own_end
         )
         subject = _subject(
             sentence,
@@ -704,10 +711,18 @@ def _phrase(text: str, after: Sequence[Hit]) -> list[Hit]:
 
 
 def _nearest(sentence: _Sentence, kind: str, position: int, lo: int, hi: int) -> str | None:
-    candidates = [h for h in sentence.between(lo, hi) if h.kind == kind]
-    if not candidates:
+    # The first of the nearest, by a scan, not min() with a key function: a call a candidate.
+    hit = None
+    nearest = 0
+    for h in sentence.between(lo, hi):
+        if h.kind == kind:
+            to_start = abs(h.start - position)
+            to_end = abs(h.end - position)
+            gap = to_start if to_start < to_end else to_end
+            if hit is None or gap < nearest:
+                hit, nearest = h, gap
+    if hit is None:
         return None
-    hit = min(candidates, key=lambda h: min(abs(h.start - position), abs(h.end - position)))
     return _AMBIGUOUS if sentence.coordinated(hit) else hit.id
 
 
@@ -804,14 +819,18 @@ def _partner(sentence: _Sentence, mention: Mention, lo: int, hi: int) -> tuple[s
                 return candidate.id, True
     if not sentence.partnered:
         return None, False
-    partners = [
-        h
-        for h in sentence.between(lo, hi)
-        if h.kind == "subject" and sentence.roles[id(h)] == "partner"
-    ]
-    if not partners:
+    roles = sentence.roles
+    hit = None
+    nearest = 0
+    for h in sentence.between(lo, hi):  # the first of the nearest, as in _nearest
+        if h.kind == "subject" and roles[id(h)] == "partner":
+            to_start = abs(h.start - mention.end)
+            to_end = abs(mention.start - h.end)
+            gap = to_start if to_start < to_end else to_end
+            if hit is None or gap < nearest:
+                hit, nearest = h, gap
+    if hit is None:
         return None, False
-    hit = min(partners, key=lambda h: min(abs(h.start - mention.end), abs(mention.start - h.end)))
     return (None if sentence.coordinated(hit) else hit.id), False
 
 
