@@ -20,7 +20,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Protocol
 
-from recheck.claims import Claim, claims_in_document
+from recheck.claims import Claim, claim_of_fields, claims_in_document
 from recheck.documents import (
     DEFAULT_EXTENSIONS,
     BinaryFileError,
@@ -111,7 +111,7 @@ _claim_values = attrgetter(*(f.name for f in fields(Claim)))
 
 def _outcome(rows: tuple[tuple[object, ...], ...], skipped: SkippedFile | None) -> FileOutcome:
     """A FileOutcome from its pickled form (``FileOutcome.__reduce__``)."""
-    return FileOutcome(tuple(Claim(*row) for row in rows), skipped)  # type: ignore[arg-type]
+    return FileOutcome(tuple(map(claim_of_fields, rows)), skipped)
 
 
 def suppressed_lines(document: Document, lines: Iterable[int]) -> frozenset[int]:
