@@ -159,9 +159,9 @@ def _read_batch(sent: _WorkerBatch) -> tuple[FileOutcome, ...]:
 @lru_cache(maxsize=4)
 def _worker_vocabulary(packed: bytes) -> Vocabulary:
     """One Vocabulary object per pickled vocabulary in a process: unpickled once, and its
-    matchers, cached per object, built once rather than batch by batch. The parent reads its
-    first file with this object too: workers forked after that inherit it, matchers built,
-    where each would otherwise build its own (~25 ms)."""
+    matchers, cached per object, built once rather than batch by batch. The main process reads
+    its files with this object too, the first before any worker starts: forked workers
+    inherit it, matchers built, where each would otherwise build its own (~25 ms)."""
     vocabulary = pickle.loads(packed)
     assert isinstance(vocabulary, Vocabulary)
     return vocabulary
