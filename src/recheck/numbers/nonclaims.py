@@ -75,29 +75,26 @@ class Masks:
                     break
             else:
                 return None
+        gate = mask.gate
         start = 0
-        if mask.gate is not None:
-            start = self._first(mask.gate)
+        if gate is not None:
+            start = self._first(gate)
             if start < 0:
                 return None
-            if mask.at_needs:
-                gate = mask.gate
-                at_needs = mask.spans_at_needs(
-                    text, start, gate.ascii if self._ascii else gate.pattern
-                )
-                if not at_needs:
-                    return None
-                return [start for start, _ in at_needs], [end for _, end in at_needs]
-            rewind = mask.rewind
-            if rewind is None:
-                start = 0
-            else:
-                digits = mask.rewind_digits
-                while start and (
-                    (char := text[start - 1]) in rewind or (digits and char.isdecimal())
-                ):
-                    start -= 1
-        spans = mask.spans(text, start)
+        if gate is not None and mask.at_needs:
+            spans = mask.spans_at_needs(text, start, gate.ascii if self._ascii else gate.pattern)
+        else:
+            if gate is not None:
+                rewind = mask.rewind
+                if rewind is None:
+                    start = 0
+                else:
+                    digits = mask.rewind_digits
+                    while start and (
+                        (char := text[start - 1]) in rewind or (digits and char.isdecimal())
+                    ):
+                        start -= 1
+            spans = mask.spans(text, start)
         if not spans:
             return None
         return [start for start, _ in spans], [end for _, end in spans]
