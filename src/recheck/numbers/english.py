@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from recheck.frozen import builder, replacer
 from recheck.numbers.lexicon import (
     English,
     Lexicon,
@@ -26,7 +27,7 @@ from recheck.numbers.lexicon import (
 )
 from recheck.numbers.mention import Mention
 from recheck.numbers.nonclaims import Masks, masked_spans
-from recheck.numbers.reading import Reading, to_mention
+from recheck.numbers.reading import Reading, new_reading, replace_reading, to_mention
 
 # Digits: 1,500,000 · 816 000 · 2.5 · 1.5e6 · 1.5 x 10^6 (the sign is read separately).
 _DIGITS = (
@@ -541,13 +542,18 @@ class _Core:
     unit: str | None = None
 
 
+# Built for every number: without the frozen __init__'s call a field (recheck.frozen).
+_new_core = builder(_Core)
+_replace_core = replacer(_Core)
+
+
 def _fraction(numerator: float, denominator: float, start: int, end: int) -> _Core | None:
     """A proper fraction is a share (the contract: 三分之一 → 33.33 percent); "23/5" is a number."""
     if not denominator:
         return None
     if 0 < numerator < denominator:
-        return _Core(start, end, numerator / denominator * 100, "share", "percent")
-    return _Core(start, end, numerator / denominator, "number")
+        return _new_core(start, end, numerator / denominator * 100, "share", "percent")
+    return _new_core(start, end, numerator / denominator, "number")
 
 
 def _core(match: re.Match[str], en: English) -> _Core | None:
@@ -559,28 +565,28 @@ def _core(match: re.Match[str], en: English) -> _Core | None:
     start, end = match.span()
     group = match.lastgroup
     if group == "digits":  # the commonest by far
-        return _Core(start, end, _digits_value(match), "number")
+        return _new_core(start, end, _digits_value(match), "number")
     lower = match.group().lower()
     if group in ("rank", "marker"):
         raw = match.group("ord" if group == "rank" else "markval").lower()
         position = en.ordinals.get(raw) or _word_number(re.sub(r"(?<=\d)\D+$", "", raw), en)
-        return _Core(start, end, float(position), "rank", "rank") if position else None
+        return _new_core(start, end, float(position), "rank", "rank") if position else None
     if group == "the_sup":
-        return _Core(start, end, 1.0, "rank", "rank")
+        return _new_core(start, end, 1.0, "rank", "rank")
     if group == "frac_scale":
         raw_num = (match.group("fs_num") or "a").lower()
         numerator = 1.0 if raw_num in ("a", "one") else _word_number(raw_num, en) or 1.0
         denominator = en.denominators[match.group("fs_den").lower()]
         scale = en.multipliers[match.group("fs_scale").lower()]
-        return _Core(start, end, numerator / denominator * scale, "number")
+        return _new_core(start, end, numerator / denominator * scale, "number")
     if group == "one_in":
         numerator = _word_number(match.group("in_num").lower(), en)
         of = _word_number(match.group("in_den").lower(), en)
         if not numerator or not of or numerator >= of:
             return None
-        return _Core(start, end, numerator / of * 100, "share", "percent")
+        return _new_core(start, end, numerator / of * 100, "share", "percent")
     if group == "half_dozen":
-        return _Core(start, end, 6.0, "number")
+        return _new_core(start, end, 6.0, "number")
     if group == "mixed":
         whole_raw = match.group("m_whole").lower()
         whole_match = re.fullmatch(r"(\d+(?:\.\d+)?)\s+(\w+)", whole_raw)
@@ -596,7 +602,7 @@ def _core(match: re.Match[str], en: English) -> _Core | None:
         denominator = en.denominators[match.group("m_den").lower()]
         if whole is None or numerator is None:
             return None
-        return _Core(start, end, whole + numerator / denominator * scale, "number")
+        return _new_core(start, end, whole + numerator / denominator * scale, "number")
     if group == "fraction":
         raw_num = (match.group("num") or "a").lower()
         numerator = 1.0 if raw_num in ("a", "an") else _word_number(raw_num, en)
@@ -608,23 +614,23 @@ def _core(match: re.Match[str], en: English) -> _Core | None:
         negative = match.group().lstrip().startswith(("-", "−"))
         if match.group("sl_whole"):
             value = float(match.group("sl_whole")) + numerator / max(denominator, 1.0)
-            return _Core(start, end, -value if negative else value, "number")
+            return _new_core(start, end, -value if negative else value, "number")
         core = _fraction(numerator, denominator, start, end)
         if core is not None and negative:
-            core = replace(core, value=-core.value)
+            core = _replace_core(core, value=-core.value)
         return core
     if group == "vulgar":
         fraction = unicodedata.numeric(match.group("v_frac"))
         if match.group("v_whole"):
-            return _Core(start, end, float(match.group("v_whole")) + fraction, "number")
-        return _Core(start, end, fraction * 100, "share", "percent")
+            return _new_core(start, end, float(match.group("v_whole")) + fraction, "number")
+        return _new_core(start, end, fraction * 100, "share", "percent")
     if group == "half":
-        return _Core(start, end, 50.0, "share", "percent")
+        return _new_core(start, end, 50.0, "share", "percent")
     if group == "twice":
-        return _Core(start, end, 2.0 if lower == "twice" else 3.0, "ratio", "fold")
+        return _new_core(start, end, 2.0 if lower == "twice" else 3.0, "ratio", "fold")
     if group == "spelled":
         value = _spelled_value(match.group("spelled"), en)
-        return None if value is None else _Core(start, end, value, "spelled")
+        return None if value is None else _new_core(start, end, value, "spelled")
     return None
 
 
@@ -638,6 +644,10 @@ class _Quantity:
     unit: str | None
     kind: str
     scaled: bool = False
+
+
+_new_quantity = builder(_Quantity)
+_replace_quantity = replacer(_Quantity)
 
 
 def _currency_of(surface: str, en: English) -> str | None:
@@ -727,14 +737,14 @@ def _quantity(text: str, core: _Core, p: _Patterns, en: English, currency: str |
                     value, end = _compound_tail(text, end, value, en.scales[word], p, en)
     if core.unit is not None:
         # "three times", "two thirds" keep their own unit; a rank has no unit after it.
-        return _Quantity(core.start, end, value, core.unit, core.kind, scaled)
+        return _new_quantity(core.start, end, value, core.unit, core.kind, scaled)
     unit, unit_end, factor = _unit_after(text, end, p, en, currency)
     if unit is not None:
         end = unit_end
         value *= factor
     if currency is not None and (unit is None or unit == currency):
         unit = currency
-    return _Quantity(core.start, end, value, unit, core.kind, scaled)
+    return _new_quantity(core.start, end, value, unit, core.kind, scaled)
 
 
 def extract_english(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
@@ -937,7 +947,7 @@ def _read(text: str, core: _Core, p: _Patterns, en: English, masks: Masks) -> tu
     if (first.unit is not None and first.unit == _currency_of(first.unit, en)) or currency:
         first = _with_subunits(text, first, p, en)
     forced = core.kind if core.kind in ("share", "ratio", "rank") else None
-    reading = Reading(start, first.end, first.value, first.unit, measure=forced)
+    reading = new_reading(start, first.end, first.value, first.unit, measure=forced)
 
     opener = None if quiet else p.opener.search(lead)
     second = _range_end(
@@ -949,14 +959,14 @@ def _read(text: str, core: _Core, p: _Patterns, en: English, masks: Masks) -> tu
             first_value *= second.value / _unscaled(second, text, p, en)
         unit = first.unit or second.unit
         low, high = sorted((first_value, second.value))
-        reading = Reading(start, second.end, (low + high) / 2, unit, "range", low, high)
+        reading = new_reading(start, second.end, (low + high) / 2, unit, "range", low, high)
         if opener is not None:
             lead = lead[: opener.start()]
-            reading = replace(reading, start=core.start - (len(before) - len(lead)))
+            reading = replace_reading(reading, start=core.start - (len(before) - len(lead)))
     else:
         qualifier = None if quiet else p.qualifier_before.search(lead)
         if qualifier is not None:
-            reading = replace(
+            reading = replace_reading(
                 reading,
                 start=core.start - (len(before) - qualifier.start()),
                 qualifier=en.qualifiers_before[qualifier.group("q").lower()],
@@ -966,11 +976,13 @@ def _read(text: str, core: _Core, p: _Patterns, en: English, masks: Masks) -> tu
         if after is not None and reading.qualifier in ("eq", "approx"):
             word = after.group("q").lower()
             if word != "+" or not text[after.end() : after.end() + 1].isdigit():
-                reading = replace(reading, end=after.end(), qualifier=en.qualifiers_after[word])
+                reading = replace_reading(
+                    reading, end=after.end(), qualifier=en.qualifiers_after[word]
+                )
     negative = None if quiet else p.negative_before.search(lead)
     if negative is not None and reading.qualifier != "range":
         lead = lead[: negative.start()]
-        reading = replace(
+        reading = replace_reading(
             reading, start=core.start - (len(before) - negative.start()), value=-reading.value
         )
     reading = _change(text, reading, lead, p, en, quiet)
@@ -994,7 +1006,7 @@ def _with_subunits(text: str, money: _Quantity, p: _Patterns, en: English) -> _Q
     code, factor = en.subunits[sub.group("sub").lower()]
     if code != money.unit:
         return money
-    return replace(money, end=sub.end(), value=money.value + core.value * factor)
+    return _replace_quantity(money, end=sub.end(), value=money.value + core.value * factor)
 
 
 def _bounded_ranges(text: str, readings: list[Reading], p: _Patterns) -> list[Reading]:
@@ -1010,7 +1022,7 @@ def _bounded_ranges(text: str, readings: list[Reading], p: _Patterns) -> list[Re
                     (previous, reading) if previous.qualifier[0] == "g" else (reading, previous)
                 )
                 if lower.value < upper.value:
-                    merged[-1] = Reading(
+                    merged[-1] = new_reading(
                         previous.start,
                         reading.end,
                         (lower.value + upper.value) / 2,
@@ -1067,7 +1079,7 @@ def _range_end(
     if core is None or masks.covers(core.start, core.end):
         return None
     if core.value < 0 and not opener:
-        core = replace(core, value=-core.value)
+        core = _replace_core(core, value=-core.value)
     second = _quantity(text, core, p, en, currency)
     if first.unit and second.unit and first.unit != second.unit:
         return None
@@ -1092,10 +1104,10 @@ def _change(
     elif noun_after is not None:
         direction = en.change_nouns[noun_after.group("w").lower()]
     if reading.unit == "pp":
-        return replace(reading, measure="change", sign=-1 if direction < 0 else 1)
+        return replace_reading(reading, measure="change", sign=-1 if direction < 0 else 1)
     if direction == 0 or reading.unit == "fold":
         return reading
-    return replace(reading, measure="change", sign=direction)
+    return replace_reading(reading, measure="change", sign=direction)
 
 
 # "of China's", "of that of the US": whose figure a fraction is taken of.
@@ -1105,7 +1117,7 @@ _OF_ANOTHERS = re.compile(r"\s+(?:of\s+(?:that\s+of\b|\S+['’]s?\b(?<=['’]s)|
 def _fraction_as_ratio(text: str, reading: Reading) -> Reading:
     """ "one-tenth of China's": a fraction of another party's figure is a ratio."""
     if _OF_ANOTHERS.match(text, reading.end):
-        return replace(reading, value=reading.value / 100, unit="fold", measure="ratio")
+        return replace_reading(reading, value=reading.value / 100, unit="fold", measure="ratio")
     return reading
 
 

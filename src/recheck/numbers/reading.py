@@ -7,8 +7,9 @@ measure the words force); ``to_mention`` converts them with pint to the canonica
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from recheck.frozen import builder, replacer
 from recheck.numbers.mention import Mention, interval
 from recheck.numbers.units import tidy, to_canonical
 
@@ -26,7 +27,14 @@ class Reading:
     sign: int = 1  # -1 for "fell 29.5%"
 
     def with_unit(self, unit: str | None) -> Reading:
-        return replace(self, unit=unit)
+        return replace_reading(self, unit=unit)
+
+
+# The extractors build and change readings for every number: ``Reading(...)`` and
+# ``dataclasses.replace`` without the frozen __init__'s call a field (recheck.frozen).
+new_reading = builder(Reading)
+replace_reading = replacer(Reading)
+_new_mention = builder(Mention)
 
 
 def _convert(value: float, unit: str) -> tuple[float, str, str]:
@@ -68,7 +76,7 @@ def to_mention(reading: Reading, text: str) -> Mention | None:
         and (high is None or high == value or finite(high))
     ):
         return None
-    return Mention(
+    return _new_mention(
         start=reading.start,
         end=reading.end,
         text=text[reading.start : reading.end],
