@@ -762,7 +762,8 @@ def extract_english(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
         match = cores.send(position)
         if match is None:
             break
-        if match.lastgroup == "digits":
+        asked = match.lastgroup == "digits"  # whether the masks were asked about the match
+        if asked:
             # Most digits are years and dates: ask the masks before reading the value.
             if masks is None:
                 masks = masked_spans(text, lexicon)
@@ -779,7 +780,8 @@ def extract_english(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
             continue
         if masks is None:
             masks = masked_spans(text, lexicon)
-        if _skipped(text, core, masks, p):
+        # A core read from digits spans its match: the masks' answer is known.
+        if _skipped(text, core, masks, p, asked=asked):
             continue
         reading, position = _read(text, core, p, en, masks)
         readings.append(reading)
@@ -921,8 +923,13 @@ def _automaton(words: dict[str, int]) -> Any:
     return automaton
 
 
-def _skipped(text: str, core: _Core, masks: Masks, p: _Patterns) -> bool:
-    if core.kind in ("number", "spelled", "rank") and masks.covers(core.start, core.end):
+def _skipped(text: str, core: _Core, masks: Masks, p: _Patterns, *, asked: bool = False) -> bool:
+    """Whether ``core`` is no claim; ``asked``: the masks already said they do not cover it."""
+    if (
+        not asked
+        and core.kind in ("number", "spelled", "rank")
+        and masks.covers(core.start, core.end)
+    ):
         return True
     if core.kind != "spelled":
         return False
