@@ -386,8 +386,10 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         digit_core=re.compile(digit_core, re.IGNORECASE),
         bare_digits=re.compile(digits, re.IGNORECASE) if digits_only else None,
         start=re.compile(start),
-        start_marks=re.compile(rf"[\d{_VULGAR}]"),
-        start_marks_ascii=re.compile("[0-9]"),
+        # The run of digits after a digit too: found as fast as the digit (a class first,
+        # no group), and ``_digit_core`` needs it.
+        start_marks=re.compile(rf"[\d{_VULGAR}]\d*"),
+        start_marks_ascii=re.compile("[0-9][0-9]*"),
         start_words=_automaton(start_words),
         article_next=article_next,
         plain=re.compile(plain, re.IGNORECASE),
@@ -826,11 +828,16 @@ def _core_scan(
     beyond = len(lowered) + 1
     marks = p.start_marks_ascii if lowered.isascii() else p.start_marks
     searched_from, mark_at = beyond, beyond  # the first mark at or after searched_from
+    run_end = -1  # where the run of digits at the mark ends (-1: a vulgar fraction there)
     while True:
         while True:
             if not searched_from <= position <= mark_at:
                 mark = marks.search(lowered, position)
-                mark_at = beyond if mark is None else mark.start()
+                if mark is None:
+                    mark_at = beyond
+                else:
+                    mark_at = mark.start()
+                    run_end = mark.end() if lowered[mark_at].isdecimal() else -1
             searched_from = position
             digit = mark_at
             # A sign or point starts a number only right before a digit ("-3", ".5"): found
@@ -848,7 +855,12 @@ def _core_scan(
             # ``start`` matches at every digit and vulgar fraction (its first branch): only
             # signs and words are put to it.
             if at == mark_at or p.start.match(lowered, at) is not None:
-                match = _digit_core(text, at, p) if at == digit else p.core.match(text, at)
+                if at == mark_at:
+                    match = _digit_core(text, at, p, run_end)
+                elif at == digit:
+                    match = _digit_core(text, at, p)
+                else:
+                    match = p.core.match(text, at)
                 if match is not None:
                     break
             position = at + 1
@@ -862,14 +874,16 @@ def _core_at(text: str, at: int, p: _Patterns) -> re.Match[str] | None:
     return _digit_core(text, at, p) if at_digit else p.core.match(text, at)
 
 
-def _digit_core(text: str, at: int, p: _Patterns) -> re.Match[str] | None:
+def _digit_core(text: str, at: int, p: _Patterns, run_end: int = -1) -> re.Match[str] | None:
     """``p.digit_core.match(text, at)``. Its branches before plain digits (rank, "one in",
     mixed and slashed fractions, "2 thirds", "2½") each need one of a few characters right
     after the run of digits at ``at``; after most numbers ("70%", "2023,", "[12]") none
-    stands, and only the last branch is tried instead of all seven."""
+    stands, and only the last branch is tried instead of all seven. ``run_end``: where the
+    run of digits at ``at`` ends, where the caller's search found it (-1: not known)."""
     if p.bare_digits is not None:
-        run = _DIGIT_RUN.match(text, at)  # \d* always matches
-        run_end = run.end() if run is not None else at
+        if run_end < 0:  # not known from the search that found the digit
+            run = _DIGIT_RUN.match(text, at)  # \d* always matches
+            run_end = run.end() if run is not None else at
         if run_end > at and text[run_end : run_end + 1] not in _DIGIT_BRANCHES_NEXT:
             return p.bare_digits.match(text, at)
     return p.digit_core.match(text, at)
