@@ -7,8 +7,8 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from recheck.numbers.lexicon import alternation, load_lexicon
-from recheck.numbers.nonclaims import Masks, _Needs, _tree_alternation
+from recheck.numbers.lexicon import alternation, load_lexicon, tree_alternation
+from recheck.numbers.nonclaims import Masks, _Needs
 from recheck.numbers.nonclaims import _patterns as _masks
 
 from .test_numbers_scan import MASK_FRAGMENTS
@@ -103,9 +103,9 @@ def test_a_tree_alternation_matches_as_the_flat_one(text: str) -> None:
     words = load_lexicon().english.label_words
     tail = r"\s*(?:No\.?\s*)?\d+[A-Za-z]?(?![A-Za-z0-9])"  # the label mask's
     flat = re.compile(rf"(?:{alternation(words)}){tail}")
-    tree = re.compile(rf"(?:{_tree_alternation(words)}){tail}")
+    tree = re.compile(rf"(?:{tree_alternation(words, ignore_case=False)}){tail}")
     assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
-    assert [m.span() for m in re.finditer(_tree_alternation(words), text)] == [
+    assert [m.span() for m in re.finditer(tree_alternation(words, ignore_case=False), text)] == [
         m.span() for m in re.finditer(alternation(words), text)
     ]
 
@@ -120,5 +120,5 @@ def test_a_tree_of_words_that_hold_each_other_matches_as_the_flat_one(
 ) -> None:
     for tail in ("", r"\d", r"(?:a|\.)?b"):  # a tail can make a shorter word the match
         flat = re.compile(rf"(?:{alternation(words)}){tail}")
-        tree = re.compile(rf"(?:{_tree_alternation(words)}){tail}")
+        tree = re.compile(rf"(?:{tree_alternation(words, ignore_case=False)}){tail}")
         assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]

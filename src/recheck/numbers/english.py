@@ -21,9 +21,9 @@ from recheck.frozen import builder, replacer
 from recheck.numbers.lexicon import (
     English,
     Lexicon,
-    alternation,
     load_lexicon,
     prefix_alternation,
+    tree_alternation,
 )
 from recheck.numbers.mention import Mention
 from recheck.numbers.nonclaims import Masks, masked_spans
@@ -251,7 +251,7 @@ class _Patterns:
     gap: re.Pattern[str]  # between "4 thousand" and "3 hundred", "3 dollars" and "50 cents"
 
 
-def _symbols(symbols: Iterable[str]) -> str:
+def _symbols(symbols: Iterable[str], *, ignore_case: bool) -> str:
     """An alternation of currency symbols; one that starts with a letter ("C$", "RMB") must
     not continue a word ("topic $5" holds no "c $"). Those that start with a letter and those
     that do not never match at the same place, so each group is one alternation: the test
@@ -259,23 +259,28 @@ def _symbols(symbols: Iterable[str]) -> str:
     words = [s for s in symbols if s[:1].isalpha()]
     others = [s for s in symbols if not s[:1].isalpha()]
     return "|".join(
-        ([f"(?<![A-Za-z])(?:{alternation(words)})"] if words else [])
-        + ([alternation(others)] if others else [])
+        ([f"(?<![A-Za-z])(?:{tree_alternation(words, ignore_case=ignore_case)})"] if words else [])
+        + ([tree_alternation(others, ignore_case=ignore_case)] if others else [])
     )
 
 
 @cache
 def _patterns(lexicon: Lexicon) -> _Patterns:
     en = lexicon.english
-    words = alternation(en.number_words)
+
+    # The core's words: its pattern ignores case, as do all but a few below.
+    def either(words: Iterable[str], *, ignore_case: bool = True) -> str:
+        return tree_alternation(words, ignore_case=ignore_case)
+
+    words = either(en.number_words)
     word_seq = rf"(?:{words})(?:(?:[\s-]+|\s+and\s+)(?:{words}))*"
-    multipliers = alternation([*en.multipliers, "dozen"])
-    big = alternation([w for w, v in en.multipliers.items() if v >= 1000])
-    small = alternation([w for w, v in en.number_words.items() if 0 < v < 20])
-    denominators = alternation(en.denominators)
-    ordinals = alternation(en.ordinals)
-    superlatives = alternation(en.superlatives)
-    markers = alternation(en.rank_markers_before)
+    multipliers = either([*en.multipliers, "dozen"])
+    big = either([w for w, v in en.multipliers.items() if v >= 1000])
+    small = either([w for w, v in en.number_words.items() if 0 < v < 20])
+    denominators = either(en.denominators)
+    ordinals = either(en.ordinals)
+    superlatives = either(en.superlatives)
+    markers = either(en.rank_markers_before)
     # "a fourth" is a fraction only where "of" or the end of a clause follows ("a fourth term")
     a_fraction_end = rf"(?=\s+of\b|\s*[,.;:)!?]|\s*$|\s+(?:{big})\b)"
     sign = r"(?:(?<![\w.,])[-+−](?=\d))?"
@@ -380,7 +385,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     after_article = [*words_lower, *(m.lower() for m in en.multipliers)]
     article_next = frozenset(WHITESPACE) | {w[0] for w in after_article if w}
     units_long = [u for u in en.units if u not in en.short_units]
-    q_after = alternation(en.qualifiers_after)
+    q_after = either(en.qualifiers_after)
     patterns = _Patterns(
         core=re.compile(core, re.IGNORECASE),
         digit_core=re.compile(digit_core, re.IGNORECASE),
@@ -394,41 +399,43 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         article_next=article_next,
         plain=re.compile(plain, re.IGNORECASE),
         scale=_After.of(
-            rf"(?P<space>\s?)(?P<scale>{alternation(en.scales)})(?![A-Za-z])",
+            rf"(?P<space>\s?)(?P<scale>{either(en.scales, ignore_case=False)})(?![A-Za-z])",
             en.scales,
             WHITESPACE,
             0,
         ),
         unit_long=_After.of(
-            rf"(?:\s?|-)(?P<unit>{alternation(units_long)})(?![A-Za-z])",
+            rf"(?:\s?|-)(?P<unit>{either(units_long)})(?![A-Za-z])",
             units_long,
             WHITESPACE + "-",
             re.IGNORECASE,
         ),
         unit_short=_After.of(
-            rf"\s?(?P<unit>{alternation(en.short_units)})(?![A-Za-z\d])",
+            rf"\s?(?P<unit>{either(en.short_units, ignore_case=False)})(?![A-Za-z\d])",
             en.short_units,
             WHITESPACE,
             0,
         ),
         currency_after=_After.of(
             # "10 $" but not the "$" that opens the next amount: "$ 20,000.00 $ 37,305.97"
-            rf"\s?(?P<cur>{alternation(en.currency_after)})(?![A-Za-z])(?!\s?\.?\d)",
+            rf"\s?(?P<cur>{either(en.currency_after)})(?![A-Za-z])(?!\s?\.?\d)",
             en.currency_after,
             WHITESPACE,
             re.IGNORECASE,
         ),
         subunit=_After.of(
-            rf"[\s-]?(?P<sub>{alternation(en.subunits)})(?![A-Za-z])",
+            rf"[\s-]?(?P<sub>{either(en.subunits)})(?![A-Za-z])",
             en.subunits,
             WHITESPACE + "-",
             re.IGNORECASE,
         ),
         currency_before=_Ending.of(
-            rf"(?P<cur>{_symbols(en.currency_before)})\s?$", en.currency_before, flags=0
+            rf"(?P<cur>{_symbols(en.currency_before, ignore_case=False)})\s?$",
+            en.currency_before,
+            flags=0,
         ),
         qualifier_before=_Ending.of(
-            rf"(?P<q>{_symbols(en.qualifiers_before)})\s*(?:a\s+|an\s+|the\s+)?$",
+            rf"(?P<q>{_symbols(en.qualifiers_before, ignore_case=True)})\s*(?:a\s+|an\s+|the\s+)?$",
             en.qualifiers_before,
             ("a", "an", "the"),
         ),
@@ -437,25 +444,23 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             rf"(?:\s|-)?(?P<q>{q_after})(?![A-Za-z])(?!\s+than\b)", re.IGNORECASE
         ),
         change_before=_Ending.of(
-            rf"\b(?P<w>{alternation(en.change_words)})\s+(?:by\s+)?$", en.change_words, ("by",)
+            rf"\b(?P<w>{either(en.change_words)})\s+(?:by\s+)?$", en.change_words, ("by",)
         ),
-        change_noun_after=re.compile(rf"\s+(?P<w>{alternation(en.change_nouns)})\b", re.IGNORECASE),
+        change_noun_after=re.compile(rf"\s+(?P<w>{either(en.change_nouns)})\b", re.IGNORECASE),
         change_noun_before=_Ending.of(
-            rf"\b(?P<w>{alternation(en.change_nouns)})\s+of\s+$", en.change_nouns, ("of",)
+            rf"\b(?P<w>{either(en.change_nouns)})\s+of\s+$", en.change_nouns, ("of",)
         ),
-        negative_before=_Ending.of(
-            rf"\b(?:{alternation(en.negative_words)})\s+$", en.negative_words
-        ),
-        one_determiner=re.compile(rf"\b(?:{alternation(en.one_determiners)})\s+$", re.I),
+        negative_before=_Ending.of(rf"\b(?:{either(en.negative_words)})\s+$", en.negative_words),
+        one_determiner=re.compile(rf"\b(?:{either(en.one_determiners)})\s+$", re.I),
         joiner=re.compile(r"\s*(?:-|–|—|~|\bto\b|\bthrough\b)\s*", re.IGNORECASE),
         # "between 5 and 10"; news also writes "between 5 to 10" and "between 5-10"
         and_joiner=re.compile(r"\s+(?:and|to)\s+|\s*[-–]\s*", re.IGNORECASE),
         bound_joiner=re.compile(r"\s*(?:,\s*|\s+(?:and|but)\s+)", re.IGNORECASE),
-        opener=_Ending.of(rf"\b(?P<o>{alternation(en.range_openers)})\s+$", en.range_openers),
+        opener=_Ending.of(rf"\b(?P<o>{either(en.range_openers)})\s+$", en.range_openers),
         money_context=re.compile(
-            rf"(?<![A-Za-z])(?:{alternation(en.money_context)})(?![A-Za-z])", re.IGNORECASE
+            rf"(?<![A-Za-z])(?:{either(en.money_context)})(?![A-Za-z])", re.IGNORECASE
         ),
-        not_number=re.compile(rf"(?:{alternation(en.not_numbers)})\b", re.IGNORECASE),
+        not_number=re.compile(rf"(?:{either(en.not_numbers)})\b", re.IGNORECASE),
         coordination=re.compile(r"\s*(?:,\s*|,?\s+(?:and|or)\s+)", re.IGNORECASE),
         gap=re.compile(r"\s+(?:and\s+)?"),
         leads=_Leads.of(()),

@@ -23,6 +23,37 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def tree_alternation(words: Iterable[str], *, ignore_case: bool) -> str:
+    """``alternation(words)`` as a prefix tree, for a pattern compiled with ``re.IGNORECASE``
+    or not (``ignore_case``): the same matches, found faster.
+
+    The regex engine tries a flat alternation's words one by one at each place (dozens of
+    units, ordinals or qualifiers: ~10 µs a failed match); the tree tries one branch per
+    letter. The words that match at one place are prefixes of one another, and the tree
+    tries them in the flat order, longest first, as long as no two branches of a node can
+    match the same character: so, ignoring case, the tree is built from the lower-cased
+    words, and words with a cased letter outside ASCII (whose case folds the engine has
+    rules of its own for) keep the flat alternation; symbols without case ("≤", "€") match
+    only themselves either way."""
+    unique = sorted(set(words))
+    if ignore_case:
+        if not all(c.isascii() or c.lower() == c == c.upper() for w in unique for c in w):
+            return alternation(unique)
+        unique = sorted({w.lower() for w in unique})
+
+    def tree(tails: list[str]) -> str:
+        heads: dict[str, list[str]] = {}
+        for tail in tails:
+            if tail:
+                heads.setdefault(tail[0], []).append(tail[1:])
+        branches = [re.escape(head) + tree(rest) for head, rest in sorted(heads.items())]
+        if "" in tails:  # a word ends here: tried after every longer one
+            branches.append("")
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return tree(unique) if unique else alternation(unique)
+
+
 def prefix_alternation(words: Iterable[str]) -> str:
     """A regex that matches where one of ``words`` starts: a prefix test, not a whole-word
     match ("four" also covers "fourteen"). The words form a prefix tree, so a scan tries one

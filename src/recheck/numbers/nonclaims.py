@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from recheck.numbers.lexicon import Lexicon, alternation
+from recheck.numbers.lexicon import Lexicon, tree_alternation
 
 _CN_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _CN_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -263,39 +262,22 @@ def _mask(
     )
 
 
-def _tree_alternation(words: Iterable[str]) -> str:
-    """``alternation(words)`` as a prefix tree: it matches what that matches, trying the
-    same words in the same order (the words that match at one place are prefixes of each
-    other, and the longer is tried first in both), but tries one branch per letter where
-    the flat one tries every word (~70 labels) wherever one can start."""
-
-    def tree(tails: list[str]) -> str:
-        heads: dict[str, list[str]] = {}
-        for tail in tails:
-            if tail:
-                heads.setdefault(tail[0], []).append(tail[1:])
-        branches = [re.escape(head) + tree(rest) for head, rest in sorted(heads.items())]
-        if "" in tails:  # a word ends here: tried after every longer one
-            branches.append("")
-        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-
-    return tree(sorted(set(words)))
-
-
 @cache
 def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
     english = lexicon.english
-    months = alternation(english.months)
+    # Every mask is case-sensitive: its word lists are prefix trees (tree_alternation).
+    months = tree_alternation(english.months, ignore_case=False)
     month_initials = re.escape("".join(sorted({m[0] for m in english.months})))
-    labels = _tree_alternation(english.label_words)
+    labels = tree_alternation(english.label_words, ignore_case=False)
     chinese = lexicon.chinese
-    units = alternation(
+    units = tree_alternation(
         [u for u in english.units if u[:1].isalpha()]
         + list(english.scales)
-        + list(english.currency_after)
+        + list(english.currency_after),
+        ignore_case=False,
     )
     # After a Chinese year comes 年; after an amount, a unit, a currency or a classifier.
-    cn_after = alternation(
+    cn_after = tree_alternation(
         [
             *(u for u in chinese.units if u != "年"),
             *chinese.currencies,
@@ -303,12 +285,13 @@ def _patterns(lexicon: Lexicon) -> tuple[_Mask, ...]:
             "%",
             "万",
             "亿",
-        ]
+        ],
+        ignore_case=False,
     )
-    short_units = alternation(english.short_units)
+    short_units = tree_alternation(english.short_units, ignore_case=False)
     # Every month name and abbreviation starts with one of these ("Sept." with "Sep"): one
     # search for them rules out most sentences.
-    month_prefixes = alternation(sorted({m[:3] for m in english.months}))
+    month_prefixes = tree_alternation({m[:3] for m in english.months}, ignore_case=False)
     # A letter-number token: "F-35", "G7", "C5+1", "COVID-19", "Q3", "H1"; not "US$3".
     # Latin letters only: a CJK character is \w too, and "从F-35战机" must still match.
     identifier = r"(?<![A-Za-z0-9$])[A-Za-z]+-?\d+(?:[A-Za-z0-9+]*[A-Za-z0-9])?(?![\w.]?\d)"
