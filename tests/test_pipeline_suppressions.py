@@ -30,3 +30,26 @@ def test_marks_are_ignored_when_asked(tmp_path: Path) -> None:
     options = ScanOptions(as_of="2025-11-01", honour_suppressions=False)
     claims = extract_claims([str(tmp_path)], options).claims
     assert sorted({c.line for c in claims}) == [1, 2, 3, 4, 5]
+
+
+def test_every_spelling_the_mark_pattern_takes_is_a_mark(tmp_path: Path) -> None:
+    """Lines are ruled out by a substring test before the mark's case-insensitive regex:
+    whatever the regex takes for the mark (each letter in either case, the Kelvin sign for
+    "k") still marks its line."""
+    mark = "recheck: ignore"
+    spellings = [
+        mark,
+        mark.upper(),
+        "ReChEcK:ignore",
+        "rechec\u212a:  IGNORE",
+        "RECHEC\u212a: ignore",
+    ]
+    for letter in range(len("recheck")):
+        for variant in {mark[letter].upper(), "\u212a" if mark[letter] == "k" else ""} - {""}:
+            spellings.append(mark[:letter] + variant + mark[letter + 1 :])
+    lines = [
+        f"Output rose by {index + 10}%. {spelling}" for index, spelling in enumerate(spellings)
+    ]
+    (tmp_path / "a.txt").write_text("\n".join([*lines, "Output fell by 5%."]) + "\n", "utf-8")
+    claims = extract_claims([str(tmp_path)], ScanOptions(as_of="2025-11-01")).claims
+    assert [c.line for c in claims] == [len(lines) + 1]
