@@ -9,6 +9,7 @@ every offset still points into the original.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -201,6 +202,18 @@ class _Patterns:
     negative_before: re.Pattern[str]
     rank_before: re.Pattern[str]
     not_number: re.Pattern[str]
+    # Gates: characters without which a context pattern cannot match, tested (a set lookup)
+    # before the regex call, which costs several times as much and fails for most numbers.
+    # ``*_starts``: the first characters of the words a ``match`` at a number's end needs;
+    # ``*_ends``: the last characters of the words a search anchored at the end of the text
+    # before a number needs, which lie in its last three characters (see _may_end_in).
+    after_starts: frozenset[str]
+    joiner_starts: frozenset[str]
+    comparative_starts: frozenset[str]
+    currency_ends: frozenset[str]
+    qualifier_ends: frozenset[str]
+    change_ends: frozenset[str]
+    sign_chars: frozenset[str]  # every character of the negative signs
 
 
 @cache
@@ -258,7 +271,36 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             rf"(?:{alternation(zh.rank_before)})(?:{alternation(zh.rank_scopes)})?$"
         ),
         not_number=re.compile(alternation(zh.not_numbers)),
+        after_starts=_firsts(zh.qualifiers_after),
+        joiner_starts=_firsts([*zh.range_joiners, *zh.between_joiners]),
+        comparative_starts=_firsts(zh.comparatives),
+        currency_ends=_lasts(zh.currency_before),
+        qualifier_ends=_lasts([*zh.qualifiers_before, *zh.qualifier_fillers]),
+        change_ends=_lasts(zh.change_words),
+        sign_chars=frozenset("".join(_words(zh.negative_signs))),
     )
+
+
+def _words(words: Iterable[str]) -> list[str]:
+    listed = list(words)
+    if "" in listed:  # it would match anywhere: no character could gate it
+        raise ValueError("an empty word in the Chinese lexicon")
+    return listed
+
+
+def _firsts(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(word[0] for word in _words(words))
+
+
+def _lasts(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(word[-1] for word in _words(words))
+
+
+def _may_end_in(lead: str, ends: frozenset[str]) -> bool:
+    """False only if no search of ``word\\s?$`` (a word whose last character is in ``ends``)
+    can match ``lead``: ``$`` matches at its end or before a final newline, and ``\\s?`` takes
+    one character more, so the word's last character is one of ``lead``'s last three."""
+    return not ends.isdisjoint(lead[-3:])
 
 
 def _compact(text: str) -> tuple[str, list[int] | None]:
@@ -350,7 +392,7 @@ def _join_bounds(s: str, readings: list[Reading], p: _Patterns) -> list[Reading]
             low, high = sorted((first.value, second.value))
             joined.append(
                 _reading(first.start, second.end, (low + high) / 2, first.unit, "range",
-                        low, high, first.measure)
+                         low, high, first.measure)
             )  # fmt: skip
             i += 2
             continue
@@ -498,16 +540,17 @@ def _unit(
     # times as much on this path, run for nearly every number.
     end = reading.end
     qualifier = reading.qualifier
-    after = p.qualifier_after.match(s, end)
-    if after is not None and after.group("q") in ("多", "余"):
-        qualifier, end = "gt", after.end()
+    if s[end : end + 1] in p.after_starts:
+        after = p.qualifier_after.match(s, end)
+        if after is not None and after.group("q") in ("多", "余"):
+            qualifier, end = "gt", after.end()
     unit_match = p.unit.match(s, end)
     raw = s[reading.start : reading.end]
     if unit_match is None:
         # A bare Arabic number counts; a bare Chinese numeral only when it is unmistakable.
         if lenient or _unmistakable(raw):
             return _reading(reading.start, end, reading.value, reading.unit, qualifier,
-                           reading.low, reading.high, reading.measure, reading.sign)  # fmt: skip
+                            reading.low, reading.high, reading.measure, reading.sign)  # fmt: skip
         return None
     surface = unit_match.group("unit")
     end = unit_match.end()
@@ -538,22 +581,26 @@ def _unit(
     if unit == "year" and _YEAR.fullmatch(raw):
         return None  # 2025年 is a year (masks catch most; this is the fallback)
     return _reading(reading.start, end, value, unit, qualifier, reading.low, reading.high,
-                   reading.measure, reading.sign)  # fmt: skip
+                    reading.measure, reading.sign)  # fmt: skip
 
 
 def _negative(s: str, reading: Reading, p: _Patterns, zh: Chinese) -> Reading:
     """负3.9%, 负三十二: a minus sign before the number (not 身负三处伤)."""
-    sign = p.negative_before.search(s, max(0, reading.start - 2), reading.start)
+    window = max(0, reading.start - 2)
+    if p.sign_chars.isdisjoint(s[window : reading.start]):
+        return reading  # the search below looks no further back
+    sign = p.negative_before.search(s, window, reading.start)
     if sign is None or reading.value <= 0:
         return reading
-    before = s[: sign.start()]
-    last = before[-1:]
+    before = sign.start()
+    last = s[before - 1 : before] if before else ""
     if last and ((last.isalnum() and not _is_han(last)) or last in _DIGITS + _UNITS):
         return reading  # 3-5万吨, 三-五: a range, not a sign
-    if any(before.endswith(w) for w in zh.negative_not_after):
+    # endswith within s, not on a copy of all that comes before the sign
+    if any(s.endswith(w, 0, before) for w in zh.negative_not_after):
         return reading
     return _reading(sign.start(), reading.end, -reading.value, reading.unit, reading.qualifier,
-                   reading.low, reading.high, reading.measure, reading.sign)  # fmt: skip
+                    reading.low, reading.high, reading.measure, reading.sign)  # fmt: skip
 
 
 def _context(s: str, reading: Reading, p: _Patterns, zh: Chinese, masks: Masks) -> Reading | None:
@@ -568,13 +615,13 @@ def _context(s: str, reading: Reading, p: _Patterns, zh: Chinese, masks: Masks) 
     reading = _negative(s, reading, p, zh)
     lead_start = max(0, reading.start - 12)
     lead = s[lead_start : reading.start]
-    currency = p.currency_before.search(lead)
+    currency = p.currency_before.search(lead) if _may_end_in(lead, p.currency_ends) else None
     if currency is not None:
         code = zh.currency_before[currency.group("cur")]
         if reading.unit in (None, code):  # 人民币100亿元; not 人民币 5美元
             reading = _reading(lead_start + currency.start(), reading.end, reading.value, code,
-                              reading.qualifier, reading.low, reading.high, reading.measure,
-                              reading.sign)  # fmt: skip
+                               reading.qualifier, reading.low, reading.high, reading.measure,
+                               reading.sign)  # fmt: skip
             lead = lead[: currency.start()]
     # A range: 30%至40%, 8到10年, 3-5万吨, 百分之三十至百分之四十, 20和30之间.
     second = _range_end(s, reading, p, zh, masks)
@@ -589,17 +636,21 @@ def _context(s: str, reading: Reading, p: _Patterns, zh: Chinese, masks: Masks) 
         return _qualified(
             s,
             _reading(reading.start, second.end, (low + high) / 2, unit, "range", low, high,
-                    reading.measure),
+                     reading.measure),
             lead, lead_start, p, zh,
         )  # fmt: skip
-    after = p.qualifier_after.match(s, reading.end)
-    if after is not None and reading.qualifier == "eq":
+    after = (
+        p.qualifier_after.match(s, reading.end)
+        if reading.qualifier == "eq" and s[reading.end : reading.end + 1] in p.after_starts
+        else None
+    )
+    if after is not None:
         word = after.group("q")
         q = zh.qualifiers_after[word]
         if provisional and (len(word) < 2 or q not in (*_LOWER, *_UPPER)):
             return None  # 一以上 is a bound; 一多 is no number
         reading = _reading(reading.start, after.end(), reading.value, reading.unit, q,
-                          reading.low, reading.high, reading.measure, reading.sign)  # fmt: skip
+                           reading.low, reading.high, reading.measure, reading.sign)  # fmt: skip
         provisional = False
     compared = _compared(s, reading, p, zh)
     if compared is not None:
@@ -612,39 +663,44 @@ def _context(s: str, reading: Reading, p: _Patterns, zh: Chinese, masks: Masks) 
 
 def _compared(s: str, reading: Reading, p: _Patterns, zh: Chinese) -> Reading | None:
     """比30大 (more than 30), 比 170 低 (less than 170): the number as a comparison's base."""
-    if reading.qualifier != "eq":
+    if reading.qualifier != "eq" or s[reading.end : reading.end + 1] not in p.comparative_starts:
         return None
     word = p.comparative.match(s, reading.end)
+    if word is None:
+        return None
     base = p.comparison_before.search(s, max(0, reading.start - 3), reading.start)
-    if word is None or base is None:
+    if base is None:
         return None
     q = zh.comparatives[word.group("c")]
     return _reading(base.start(), word.end(), reading.value, reading.unit, q, reading.low,
-                   reading.high, reading.measure, reading.sign)  # fmt: skip
+                    reading.high, reading.measure, reading.sign)  # fmt: skip
 
 
 def _qualified(
     s: str, reading: Reading, lead: str, lead_start: int, p: _Patterns, zh: Chinese
 ) -> Reading:
     """Qualifier and direction of change from the words before the number."""
-    qualifier = p.qualifier_before.search(lead)
+    qualifier = p.qualifier_before.search(lead) if _may_end_in(lead, p.qualifier_ends) else None
     if qualifier is not None:
         q = zh.qualifiers_before[qualifier.group("q")]
         if q != "eq" and reading.qualifier in ("eq", "range"):
             reading = _reading(lead_start + qualifier.start(), reading.end, reading.value,
-                              reading.unit, q if reading.qualifier == "eq" else reading.qualifier,
-                              reading.low, reading.high, reading.measure,
-                              reading.sign)  # fmt: skip
+                               reading.unit, q if reading.qualifier == "eq" else reading.qualifier,
+                               reading.low, reading.high, reading.measure,
+                               reading.sign)  # fmt: skip
         lead = lead[: qualifier.start()]
-    change = p.change_before.search(lead)
-    if change is not None and reading.unit in ("percent", "pp"):
+    change = None
+    if reading.unit in ("percent", "pp") and _may_end_in(lead, p.change_ends):
+        change = p.change_before.search(lead)
+    if change is not None:
         sign = zh.change_words[change.group("w")]
         reading = _reading(reading.start, reading.end, reading.value, reading.unit,
-                          reading.qualifier, reading.low, reading.high, "change", sign)  # fmt: skip
+                           reading.qualifier, reading.low, reading.high, "change",
+                           sign)  # fmt: skip
     elif reading.unit == "pp":
         reading = _reading(reading.start, reading.end, reading.value, reading.unit,
-                          reading.qualifier, reading.low, reading.high, "change",
-                          reading.sign)  # fmt: skip
+                           reading.qualifier, reading.low, reading.high, "change",
+                           reading.sign)  # fmt: skip
     return reading
 
 
@@ -652,6 +708,9 @@ def _range_end(s: str, first: Reading, p: _Patterns, zh: Chinese, masks: Masks) 
     if first.measure == "rank":
         return None
     between = False
+    after = s[first.end : first.end + 1]
+    if after not in p.joiner_starts and not after.isspace():
+        return None  # no joiner, perhaps after spaces, nor between-joiner starts here
     joiner = p.joiner.match(s, first.end)
     if joiner is None:
         joiner, between = p.between_joiner.match(s, first.end), True
