@@ -378,17 +378,27 @@ def extract_chinese(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
 
 _LOWER = ("gt", "ge")
 _UPPER = ("lt", "le")
+_BOUNDS = frozenset((*_LOWER, *_UPPER))
 
 
 def _join_bounds(s: str, readings: list[Reading], p: _Patterns) -> list[Reading]:
     """A lower and an upper bound side by side are one range: 大于10小于20, 最多100最少20,
     1000以上，1500以下. Bounds that leave no room (大于50小于12) stay apart."""
+    # A pair needs two bounds (_bounds_pair): most readings are none, and most sentences have
+    # fewer than two, which then stand as they are without a test of each neighbour.
+    if sum(1 for reading in readings if reading.qualifier in _BOUNDS) < 2:
+        return readings
     joined: list[Reading] = []
     i = 0
     while i < len(readings):
         first = readings[i]
         second = readings[i + 1] if i + 1 < len(readings) else None
-        if second is not None and _bounds_pair(s, first, second, p):
+        if (
+            second is not None
+            and first.qualifier in _BOUNDS
+            and second.qualifier in _BOUNDS
+            and _bounds_pair(s, first, second, p)
+        ):
             low, high = sorted((first.value, second.value))
             joined.append(
                 _reading(first.start, second.end, (low + high) / 2, first.unit, "range",
