@@ -459,12 +459,14 @@ def _core_reading(s: str, match: re.Match[str], p: _Patterns, zh: Chinese) -> Re
     start, end = match.span()
     kind = match.lastgroup
     if kind in ("pct", "permil"):
-        raw = match.group("pct_num" if kind == "pct" else "pm_num")
+        group = "pct_num" if kind == "pct" else "pm_num"
+        raw = match.group(group)
         value = 100.0 if raw == "百" else _value(raw)
-        end = match.start(kind + "_num" if kind == "pct" else "pm_num") + len(raw.rstrip(",.点"))
+        digits = raw.rstrip(",.点")
+        end = match.start(group) + len(digits)
         scale = 1 if kind == "pct" else 0.1
         if value is None:
-            bounds = _estimate(raw.rstrip(",.点"))
+            bounds = _estimate(digits)
             if bounds is None:
                 return None
             low, high = bounds[0] * scale, bounds[1] * scale
