@@ -9,8 +9,10 @@ every offset still points into the original.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from recheck.numbers.lexicon import Chinese, Lexicon, alternation, load_lexicon
 from recheck.numbers.mention import Mention
@@ -37,6 +39,46 @@ _MORE_THAN = re.compile(r"[多余几](?=[十拾百佰千仟万亿])|几$")  # 20
 _DECIMAL_OR_FRACTION = re.compile(rf"点[{_DIGITS}]|分之")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PLAIN_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+class _FilledReading:
+    """A Reading's slots, filled as a plain object's, then given the class Reading (same
+    slots, so the same layout), as documents.sentences does for sentences. Reading(...) sets
+    each field through object.__setattr__ (frozen): ~1.5 µs a reading, ~0.3 µs this way,
+    and a number builds one to three (a test checks the result equals Reading(...))."""
+
+    __slots__ = Reading.__slots__
+
+
+_NEW = object.__new__
+
+
+def _reading(
+    start: int,
+    end: int,
+    value: float,
+    unit: str | None = None,
+    qualifier: str = "eq",
+    low: float | None = None,
+    high: float | None = None,
+    measure: str | None = None,
+    sign: int = 1,
+) -> Reading:
+    """``Reading(start, end, value, …)``, built as _FilledReading says."""
+    # Any: a _FilledReading until its class is set, a Reading from then on
+    reading: Any = _NEW(_FilledReading)
+    reading.start = start
+    reading.end = end
+    reading.value = value
+    reading.unit = unit
+    reading.qualifier = qualifier
+    reading.low = low
+    reading.high = high
+    reading.measure = measure
+    reading.sign = sign
+    reading.__class__ = Reading
+    built: Reading = reading
+    return built
 
 
 def _run(mega_after: str) -> str:
@@ -160,6 +202,18 @@ class _Patterns:
     negative_before: re.Pattern[str]
     rank_before: re.Pattern[str]
     not_number: re.Pattern[str]
+    # Gates: characters without which a context pattern cannot match, tested (a set lookup)
+    # before the regex call, which costs several times as much and fails for most numbers.
+    # ``*_starts``: the first characters of the words a ``match`` at a number's end needs;
+    # ``*_ends``: the last characters of the words a search anchored at the end of the text
+    # before a number needs, which lie in its last three characters (see _may_end_in).
+    after_starts: frozenset[str]
+    joiner_starts: frozenset[str]
+    comparative_starts: frozenset[str]
+    currency_ends: frozenset[str]
+    qualifier_ends: frozenset[str]
+    change_ends: frozenset[str]
+    sign_chars: frozenset[str]  # every character of the negative signs
 
 
 @cache
@@ -217,7 +271,36 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             rf"(?:{alternation(zh.rank_before)})(?:{alternation(zh.rank_scopes)})?$"
         ),
         not_number=re.compile(alternation(zh.not_numbers)),
+        after_starts=_firsts(zh.qualifiers_after),
+        joiner_starts=_firsts([*zh.range_joiners, *zh.between_joiners]),
+        comparative_starts=_firsts(zh.comparatives),
+        currency_ends=_lasts(zh.currency_before),
+        qualifier_ends=_lasts([*zh.qualifiers_before, *zh.qualifier_fillers]),
+        change_ends=_lasts(zh.change_words),
+        sign_chars=frozenset("".join(_words(zh.negative_signs))),
     )
+
+
+def _words(words: Iterable[str]) -> list[str]:
+    listed = list(words)
+    if "" in listed:  # it would match anywhere: no character could gate it
+        raise ValueError("an empty word in the Chinese lexicon")
+    return listed
+
+
+def _firsts(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(word[0] for word in _words(words))
+
+
+def _lasts(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(word[-1] for word in _words(words))
+
+
+def _may_end_in(lead: str, ends: frozenset[str]) -> bool:
+    """False only if no search of ``word\\s?$`` (a word whose last character is in ``ends``)
+    can match ``lead``: ``$`` matches at its end or before a final newline, and ``\\s?`` takes
+    one character more, so the word's last character is one of ``lead``'s last three."""
+    return not ends.isdisjoint(lead[-3:])
 
 
 def _compact(text: str) -> tuple[str, list[int] | None]:
@@ -284,7 +367,9 @@ def extract_chinese(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
     mentions: list[Mention] = []
     for reading in _join_bounds(simplified, readings, p):
         if index is not None:
-            reading = replace(reading, start=index[reading.start], end=index[reading.end - 1] + 1)
+            reading = _reading(index[reading.start], index[reading.end - 1] + 1, reading.value,
+                               reading.unit, reading.qualifier, reading.low, reading.high,
+                               reading.measure, reading.sign)  # fmt: skip
         mention = to_mention(reading, text)
         if mention is not None:
             mentions.append(mention)
@@ -293,21 +378,31 @@ def extract_chinese(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
 
 _LOWER = ("gt", "ge")
 _UPPER = ("lt", "le")
+_BOUNDS = frozenset((*_LOWER, *_UPPER))
 
 
 def _join_bounds(s: str, readings: list[Reading], p: _Patterns) -> list[Reading]:
     """A lower and an upper bound side by side are one range: 大于10小于20, 最多100最少20,
     1000以上，1500以下. Bounds that leave no room (大于50小于12) stay apart."""
+    # A pair needs two bounds (_bounds_pair): most readings are none, and most sentences have
+    # fewer than two, which then stand as they are without a test of each neighbour.
+    if sum(1 for reading in readings if reading.qualifier in _BOUNDS) < 2:
+        return readings
     joined: list[Reading] = []
     i = 0
     while i < len(readings):
         first = readings[i]
         second = readings[i + 1] if i + 1 < len(readings) else None
-        if second is not None and _bounds_pair(s, first, second, p):
+        if (
+            second is not None
+            and first.qualifier in _BOUNDS
+            and second.qualifier in _BOUNDS
+            and _bounds_pair(s, first, second, p)
+        ):
             low, high = sorted((first.value, second.value))
             joined.append(
-                Reading(first.start, second.end, (low + high) / 2, first.unit, "range",
-                        low, high, first.measure)
+                _reading(first.start, second.end, (low + high) / 2, first.unit, "range",
+                         low, high, first.measure)
             )  # fmt: skip
             i += 2
             continue
@@ -364,30 +459,34 @@ def _core_reading(s: str, match: re.Match[str], p: _Patterns, zh: Chinese) -> Re
     start, end = match.span()
     kind = match.lastgroup
     if kind in ("pct", "permil"):
-        raw = match.group("pct_num" if kind == "pct" else "pm_num")
+        group = "pct_num" if kind == "pct" else "pm_num"
+        raw = match.group(group)
         value = 100.0 if raw == "百" else _value(raw)
-        end = match.start(kind + "_num" if kind == "pct" else "pm_num") + len(raw.rstrip(",.点"))
+        digits = raw.rstrip(",.点")
+        end = match.start(group) + len(digits)
         scale = 1 if kind == "pct" else 0.1
         if value is None:
-            bounds = _estimate(raw.rstrip(",.点"))
+            bounds = _estimate(digits)
             if bounds is None:
                 return None
             low, high = bounds[0] * scale, bounds[1] * scale
-            return Reading(start, end, (low + high) / 2, "percent", "range", low, high, "share")
-        return Reading(start, end, value * scale, "percent", measure="share")
+            return _reading(start, end, (low + high) / 2, "percent", "range", low, high, "share")
+        return _reading(start, end, value * scale, "percent", "eq", None, None, "share")
     if kind == "mixed":  # 三又三分之一: a whole number and a fraction
         whole, numerator = _value(match.group("whole")), _value(match.group("mnum"))
         denominator = _value(match.group("mden"))
         if whole is None or numerator is None or not denominator:
             return None
-        return Reading(start, end, whole + numerator / denominator)
+        return _reading(start, end, whole + numerator / denominator)
     if kind == "frac":
         numerator, denominator = _value(match.group("fnum")), _value(match.group("den"))
         if not numerator or not denominator:
             return None
         if s[max(0, start - 1) : start] == "的":  # 中国的十分之一: a fraction of another's
-            return Reading(start, end, numerator / denominator, "fold", measure="ratio")
-        return Reading(start, end, numerator / denominator * 100, "percent", measure="share")
+            return _reading(start, end, numerator / denominator, "fold", "eq", None, None, "ratio")
+        return _reading(
+            start, end, numerator / denominator * 100, "percent", "eq", None, None, "share"
+        )
     if kind == "cheng":
         raw = match.group("cheng_num")
         value = 0.5 if raw == "半" else float(raw) if raw[0].isdigit() else _value(raw)
@@ -397,7 +496,7 @@ def _core_reading(s: str, match: re.Match[str], p: _Patterns, zh: Chinese) -> Re
         extra = 0.0 if tail is None else 5.0 if tail == "半" else float(_DIGIT[tail])
         if extra and value != int(value):
             return None  # 八点五成六 is no number
-        return Reading(start, end, value * 10 + extra, "percent", measure="share")
+        return _reading(start, end, value * 10 + extra, "percent", "eq", None, None, "share")
     if kind == "rank":
         value = _value(match.group("rank_num"))
         ranked = match.group("rank_big") is not None or bool(
@@ -408,18 +507,20 @@ def _core_reading(s: str, match: re.Match[str], p: _Patterns, zh: Chinese) -> Re
             return None
         if match.group("rank_big") is None and after in ("位", "名") and after:
             end += 1
-        return Reading(start, end, value, "rank", measure="rank")
+        return _reading(start, end, value, "rank", "eq", None, None, "rank")
     if kind == "sup":
-        return Reading(start, end, 1.0, "rank", measure="rank")
+        return _reading(start, end, 1.0, "rank", "eq", None, None, "rank")
     if kind == "half":
-        return Reading(start, end, 50.0, "percent", measure="share")
+        return _reading(start, end, 50.0, "percent", "eq", None, None, "share")
     if kind == "slash":  # 1/3 as 三分之一; 16/5 is a plain number
         numerator, denominator = float(match.group("snum")), float(match.group("sden"))
         if not numerator or not denominator:
             return None
         if numerator >= denominator:
-            return Reading(start, end, numerator / denominator)
-        return Reading(start, end, numerator / denominator * 100, "percent", measure="share")
+            return _reading(start, end, numerator / denominator)
+        return _reading(
+            start, end, numerator / denominator * 100, "percent", "eq", None, None, "share"
+        )
     raw = match.group("num").rstrip(",.点")
     value = _value(raw)
     if value is None:
@@ -427,9 +528,9 @@ def _core_reading(s: str, match: re.Match[str], p: _Patterns, zh: Chinese) -> Re
         if bounds is None:
             return None
         low, high = bounds
-        return Reading(start, start + len(raw), (low + high) / 2, None, "range", low, high)
+        return _reading(start, start + len(raw), (low + high) / 2, None, "range", low, high)
     qualifier = "gt" if _MORE_THAN.search(raw) else "eq"
-    return Reading(start, start + len(raw), value, None, qualifier)
+    return _reading(start, start + len(raw), value, None, qualifier)
 
 
 def _unmistakable(raw: str) -> bool:
@@ -446,21 +547,22 @@ def _unit(
 ) -> Reading | None:
     """Attach the unit after a bare number; None when the number is no claim. ``lenient``
     lets a bare numeral through (一到五个: the range makes it one)."""
-    # Here and in _context, _negative, _compared and _qualified a direct Reading(...) stands in
-    # for dataclasses.replace, which looks the fields up on every call and costs several times
-    # as much on this path, run for nearly every number.
+    # Here and in _context, _negative, _compared and _qualified a direct _reading(...) stands
+    # in for dataclasses.replace, which looks the fields up on every call and costs several
+    # times as much on this path, run for nearly every number.
     end = reading.end
     qualifier = reading.qualifier
-    after = p.qualifier_after.match(s, end)
-    if after is not None and after.group("q") in ("多", "余"):
-        qualifier, end = "gt", after.end()
+    if s[end : end + 1] in p.after_starts:
+        after = p.qualifier_after.match(s, end)
+        if after is not None and after.group("q") in ("多", "余"):
+            qualifier, end = "gt", after.end()
     unit_match = p.unit.match(s, end)
     raw = s[reading.start : reading.end]
     if unit_match is None:
         # A bare Arabic number counts; a bare Chinese numeral only when it is unmistakable.
         if lenient or _unmistakable(raw):
-            return Reading(reading.start, end, reading.value, reading.unit, qualifier,
-                           reading.low, reading.high, reading.measure, reading.sign)  # fmt: skip
+            return _reading(reading.start, end, reading.value, reading.unit, qualifier,
+                            reading.low, reading.high, reading.measure, reading.sign)  # fmt: skip
         return None
     surface = unit_match.group("unit")
     end = unit_match.end()
@@ -477,7 +579,9 @@ def _unit(
         unit, factor = zh.currency_subunits[surface]
         value *= factor
         if reading.low is not None and reading.high is not None:  # 二三十美分
-            reading = replace(reading, low=reading.low * factor, high=reading.high * factor)
+            reading = _reading(reading.start, reading.end, reading.value, reading.unit,
+                               reading.qualifier, reading.low * factor, reading.high * factor,
+                               reading.measure, reading.sign)  # fmt: skip
     elif surface in zh.units:
         unit = zh.units[surface]
         if s[end : end + 1] == "半":  # 一吨半, 一年半
@@ -488,23 +592,27 @@ def _unit(
         unit = None
     if unit == "year" and _YEAR.fullmatch(raw):
         return None  # 2025年 is a year (masks catch most; this is the fallback)
-    return Reading(reading.start, end, value, unit, qualifier, reading.low, reading.high,
-                   reading.measure, reading.sign)  # fmt: skip
+    return _reading(reading.start, end, value, unit, qualifier, reading.low, reading.high,
+                    reading.measure, reading.sign)  # fmt: skip
 
 
 def _negative(s: str, reading: Reading, p: _Patterns, zh: Chinese) -> Reading:
     """负3.9%, 负三十二: a minus sign before the number (not 身负三处伤)."""
-    sign = p.negative_before.search(s, max(0, reading.start - 2), reading.start)
+    window = max(0, reading.start - 2)
+    if p.sign_chars.isdisjoint(s[window : reading.start]):
+        return reading  # the search below looks no further back
+    sign = p.negative_before.search(s, window, reading.start)
     if sign is None or reading.value <= 0:
         return reading
-    before = s[: sign.start()]
-    last = before[-1:]
+    before = sign.start()
+    last = s[before - 1 : before] if before else ""
     if last and ((last.isalnum() and not _is_han(last)) or last in _DIGITS + _UNITS):
         return reading  # 3-5万吨, 三-五: a range, not a sign
-    if any(before.endswith(w) for w in zh.negative_not_after):
+    # endswith within s, not on a copy of all that comes before the sign
+    if any(s.endswith(w, 0, before) for w in zh.negative_not_after):
         return reading
-    return Reading(sign.start(), reading.end, -reading.value, reading.unit, reading.qualifier,
-                   reading.low, reading.high, reading.measure, reading.sign)  # fmt: skip
+    return _reading(sign.start(), reading.end, -reading.value, reading.unit, reading.qualifier,
+                    reading.low, reading.high, reading.measure, reading.sign)  # fmt: skip
 
 
 def _context(s: str, reading: Reading, p: _Patterns, zh: Chinese, masks: Masks) -> Reading | None:
@@ -519,13 +627,13 @@ def _context(s: str, reading: Reading, p: _Patterns, zh: Chinese, masks: Masks) 
     reading = _negative(s, reading, p, zh)
     lead_start = max(0, reading.start - 12)
     lead = s[lead_start : reading.start]
-    currency = p.currency_before.search(lead)
+    currency = p.currency_before.search(lead) if _may_end_in(lead, p.currency_ends) else None
     if currency is not None:
         code = zh.currency_before[currency.group("cur")]
         if reading.unit in (None, code):  # 人民币100亿元; not 人民币 5美元
-            reading = Reading(lead_start + currency.start(), reading.end, reading.value, code,
-                              reading.qualifier, reading.low, reading.high, reading.measure,
-                              reading.sign)  # fmt: skip
+            reading = _reading(lead_start + currency.start(), reading.end, reading.value, code,
+                               reading.qualifier, reading.low, reading.high, reading.measure,
+                               reading.sign)  # fmt: skip
             lead = lead[: currency.start()]
     # A range: 30%至40%, 8到10年, 3-5万吨, 百分之三十至百分之四十, 20和30之间.
     second = _range_end(s, reading, p, zh, masks)
@@ -539,18 +647,22 @@ def _context(s: str, reading: Reading, p: _Patterns, zh: Chinese, masks: Masks) 
         low, high = sorted((low_value, second.value))
         return _qualified(
             s,
-            Reading(reading.start, second.end, (low + high) / 2, unit, "range", low, high,
-                    reading.measure),
+            _reading(reading.start, second.end, (low + high) / 2, unit, "range", low, high,
+                     reading.measure),
             lead, lead_start, p, zh,
         )  # fmt: skip
-    after = p.qualifier_after.match(s, reading.end)
-    if after is not None and reading.qualifier == "eq":
+    after = (
+        p.qualifier_after.match(s, reading.end)
+        if reading.qualifier == "eq" and s[reading.end : reading.end + 1] in p.after_starts
+        else None
+    )
+    if after is not None:
         word = after.group("q")
         q = zh.qualifiers_after[word]
         if provisional and (len(word) < 2 or q not in (*_LOWER, *_UPPER)):
             return None  # 一以上 is a bound; 一多 is no number
-        reading = Reading(reading.start, after.end(), reading.value, reading.unit, q,
-                          reading.low, reading.high, reading.measure, reading.sign)  # fmt: skip
+        reading = _reading(reading.start, after.end(), reading.value, reading.unit, q,
+                           reading.low, reading.high, reading.measure, reading.sign)  # fmt: skip
         provisional = False
     compared = _compared(s, reading, p, zh)
     if compared is not None:
@@ -563,39 +675,44 @@ def _context(s: str, reading: Reading, p: _Patterns, zh: Chinese, masks: Masks) 
 
 def _compared(s: str, reading: Reading, p: _Patterns, zh: Chinese) -> Reading | None:
     """比30大 (more than 30), 比 170 低 (less than 170): the number as a comparison's base."""
-    if reading.qualifier != "eq":
+    if reading.qualifier != "eq" or s[reading.end : reading.end + 1] not in p.comparative_starts:
         return None
     word = p.comparative.match(s, reading.end)
+    if word is None:
+        return None
     base = p.comparison_before.search(s, max(0, reading.start - 3), reading.start)
-    if word is None or base is None:
+    if base is None:
         return None
     q = zh.comparatives[word.group("c")]
-    return Reading(base.start(), word.end(), reading.value, reading.unit, q, reading.low,
-                   reading.high, reading.measure, reading.sign)  # fmt: skip
+    return _reading(base.start(), word.end(), reading.value, reading.unit, q, reading.low,
+                    reading.high, reading.measure, reading.sign)  # fmt: skip
 
 
 def _qualified(
     s: str, reading: Reading, lead: str, lead_start: int, p: _Patterns, zh: Chinese
 ) -> Reading:
     """Qualifier and direction of change from the words before the number."""
-    qualifier = p.qualifier_before.search(lead)
+    qualifier = p.qualifier_before.search(lead) if _may_end_in(lead, p.qualifier_ends) else None
     if qualifier is not None:
         q = zh.qualifiers_before[qualifier.group("q")]
         if q != "eq" and reading.qualifier in ("eq", "range"):
-            reading = Reading(lead_start + qualifier.start(), reading.end, reading.value,
-                              reading.unit, q if reading.qualifier == "eq" else reading.qualifier,
-                              reading.low, reading.high, reading.measure,
-                              reading.sign)  # fmt: skip
+            reading = _reading(lead_start + qualifier.start(), reading.end, reading.value,
+                               reading.unit, q if reading.qualifier == "eq" else reading.qualifier,
+                               reading.low, reading.high, reading.measure,
+                               reading.sign)  # fmt: skip
         lead = lead[: qualifier.start()]
-    change = p.change_before.search(lead)
-    if change is not None and reading.unit in ("percent", "pp"):
+    change = None
+    if reading.unit in ("percent", "pp") and _may_end_in(lead, p.change_ends):
+        change = p.change_before.search(lead)
+    if change is not None:
         sign = zh.change_words[change.group("w")]
-        reading = Reading(reading.start, reading.end, reading.value, reading.unit,
-                          reading.qualifier, reading.low, reading.high, "change", sign)  # fmt: skip
+        reading = _reading(reading.start, reading.end, reading.value, reading.unit,
+                           reading.qualifier, reading.low, reading.high, "change",
+                           sign)  # fmt: skip
     elif reading.unit == "pp":
-        reading = Reading(reading.start, reading.end, reading.value, reading.unit,
-                          reading.qualifier, reading.low, reading.high, "change",
-                          reading.sign)  # fmt: skip
+        reading = _reading(reading.start, reading.end, reading.value, reading.unit,
+                           reading.qualifier, reading.low, reading.high, "change",
+                           reading.sign)  # fmt: skip
     return reading
 
 
@@ -603,6 +720,9 @@ def _range_end(s: str, first: Reading, p: _Patterns, zh: Chinese, masks: Masks) 
     if first.measure == "rank":
         return None
     between = False
+    after = s[first.end : first.end + 1]
+    if after not in p.joiner_starts and not after.isspace():
+        return None  # no joiner, perhaps after spaces, nor between-joiner starts here
     joiner = p.joiner.match(s, first.end)
     if joiner is None:
         joiner, between = p.between_joiner.match(s, first.end), True
@@ -627,7 +747,9 @@ def _range_end(s: str, first: Reading, p: _Patterns, zh: Chinese, masks: Masks) 
         return None
     closer = p.between_closer.match(s, second.end)
     if closer is not None:
-        second = replace(second, end=closer.end())
+        second = _reading(second.start, closer.end(), second.value, second.unit,
+                          second.qualifier, second.low, second.high, second.measure,
+                          second.sign)  # fmt: skip
     elif between:
         return None
     return second
