@@ -6,9 +6,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recheck.numbers.chinese import _bounds_pair, _join_bounds, _patterns, _reading
+from recheck.numbers.chinese import _bounds_pair, _join_bounds, _patterns
 from recheck.numbers.lexicon import load_lexicon
-from recheck.numbers.reading import Reading
+from recheck.numbers.reading import Reading, new_reading
 
 _P = _patterns(load_lexicon())
 
@@ -46,7 +46,7 @@ def _sentence(draw: st.DrawFn) -> tuple[str, list[Reading]]:
         start = len(text)
         text += "五十"
         readings.append(
-            _reading(
+            new_reading(
                 start,
                 len(text),
                 float(draw(st.integers(0, 60))),
@@ -70,7 +70,7 @@ def test_join_bounds_joins_what_the_plain_loop_joins(case: tuple[str, list[Readi
 
 def test_a_lower_and_an_upper_bound_join() -> None:
     text = "五十，五十"
-    low = _reading(0, 2, 10.0, None, "gt")
-    high = _reading(3, 5, 20.0, None, "lt")
+    low = new_reading(0, 2, 10.0, None, "gt")
+    high = new_reading(3, 5, 20.0, None, "lt")
     (joined,) = _join_bounds(text, [low, high], _P)
     assert (joined.qualifier, joined.low, joined.high) == ("range", 10.0, 20.0)

@@ -18,9 +18,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from recheck.claims import Claim, finer_period
+from recheck.frozen import builder
 from recheck.intervals import (
     Interval,
     Tolerance,
@@ -55,37 +55,8 @@ class Finding:
     conflicts_with: tuple[str, ...] = ()
 
 
-class _FilledFinding:
-    """A Finding's slots, filled as a plain object's, then given the class Finding (same
-    slots, so the same layout), as claims.py does for claims: Finding(...) sets each field
-    through object.__setattr__ (frozen), ~4k instructions of a finding's ~15k; a test checks
-    the result equals Finding(...)."""
-
-    __slots__ = Finding.__slots__
-
-
-_NEW = object.__new__
-
-
-def _finding(
-    claim: Claim,
-    verdict: str,
-    fact: Fact | None,
-    message: str,
-    conflicts_with: tuple[str, ...],
-) -> Finding:
-    """``Finding(claim, verdict, SEVERITY_OF[verdict], fact, message, conflicts_with)``."""
-    # Any: a _FilledFinding until its class is set, a Finding from then on
-    finding: Any = _NEW(_FilledFinding)
-    finding.claim = claim
-    finding.verdict = verdict
-    finding.severity = SEVERITY_OF[verdict]
-    finding.reference = fact
-    finding.message = message
-    finding.conflicts_with = conflicts_with
-    finding.__class__ = Finding
-    built: Finding = finding
-    return built
+# Built for every claim: without the frozen __init__'s call a field (recheck.frozen).
+_new_finding = builder(Finding)
 
 
 # --- which facts speak to a claim ----------------------------------------------------------
@@ -633,5 +604,9 @@ def judge(
         verdict, fact, message = judging.verdict(claim, when)
         if claim.id in notes:
             message = f"{message} {notes[claim.id]}"
-        findings.append(_finding(claim, verdict, fact, message, partners.get(claim.id) or ()))
+        findings.append(
+            _new_finding(
+                claim, verdict, SEVERITY_OF[verdict], fact, message, partners.get(claim.id) or ()
+            )
+        )
     return findings, conflicts
