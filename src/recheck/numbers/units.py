@@ -60,4 +60,9 @@ def to_canonical(value: float, unit: str) -> tuple[float, str, str]:
 
 def tidy(value: float) -> float:
     """Drop binary noise from conversions (0.408000000001 → 0.408)."""
+    if type(value) is float and value.is_integer() and -_EXACT < value < _EXACT:
+        return value  # twelve significant digits hold it whole: formatting would give it back
     return float(f"{value:.12g}")
+
+
+_EXACT = 1e12  # whole numbers below it have at most twelve digits
