@@ -28,6 +28,7 @@ mask_texts = st.lists(st.sampled_from(FRAGMENTS), max_size=14).map("".join)
 @given(mask_texts)
 @example("1. 2")  # an anchored mask: one match, at the start
 @example("[1] [2]")
+@example("[1][2][3]")  # matches side by side: the rest starts where the first ends
 def test_a_mask_finds_the_non_empty_matches_of_its_plain_regex(text: str) -> None:
     # ``spans`` searches once before it iterates, and keeps ``before`` out of the pattern.
     for mask in _masks(load_lexicon()):

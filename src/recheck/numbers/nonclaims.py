@@ -198,9 +198,15 @@ class _Mask:
         if first is None:
             return []
         if self.before is None:
-            return [
-                m.span() for m in self.pattern.finditer(text, first.start()) if m.end() > m.start()
-            ]
+            if first.end() == first.start():  # the next may start there: found as finditer does
+                return [
+                    m.span()
+                    for m in self.pattern.finditer(text, first.start())
+                    if m.end() > m.start()
+                ]
+            # The rest from where the first ends: it is not matched a second time.
+            rest = self.pattern.finditer(text, first.end())
+            return [first.span(), *(m.span() for m in rest if m.end() > m.start())]
         found: list[tuple[int, int]] = []
         match: re.Match[str] | None = first
         while match is not None:
