@@ -2,12 +2,16 @@
 space), finds what the two searches of other text find (folded and as written, with the
 word-boundary test hit by hit): on keys whose spaced forms differ from them ("rare earth",
 "u.s."), are shared ("u s", "u.s", "U.S."), end in a mark (".net", "e.g."), hold no word
-character ("&", "+/-"), are Chinese terms' Latin aliases (found anywhere), or short capitals.
+character ("&", "+/-"), are Chinese terms' Latin aliases (found anywhere), or short capitals;
+and the fuzzy word pattern over the spaced text (a space before a word, not any non-word
+character) finds the long words the one over the padded folded text finds.
 
 The other search is reached by the same text with a character after it that no key holds and
 that is not ASCII: it changes no hit, as it is no word character either."""
 
 from __future__ import annotations
+
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,7 +19,12 @@ from hypothesis import strategies as st
 from recheck import vocabulary as v
 from recheck.vocabulary import Hit, Term, Vocabulary, find_terms
 
-from .test_vocabulary_speed_find_terms import _seed_sentences, _slow_find_terms, _vocabularies
+from .test_vocabulary_speed_find_terms import (
+    _piece,
+    _seed_sentences,
+    _slow_find_terms,
+    _vocabularies,
+)
 
 _NOT_ASCII = "\u00a4"  # ¤: folds to itself, no word character, in no key below
 
@@ -154,3 +163,41 @@ def test_the_seeds_find_what_the_other_search_finds() -> None:
             for fuzzy in (False, True):
                 expected = _other_search(vocabulary, sentence, fuzzy=fuzzy)
                 assert find_terms(vocabulary, sentence, fuzzy=fuzzy) == expected, sentence
+
+
+def _fuzzy_spans(pattern: re.Pattern[str] | None, haystack: str) -> list[tuple[int, int]]:
+    assert pattern is not None
+    return [match.span(1) for match in pattern.finditer(haystack)]
+
+
+def _ascii_text(data: st.DataObject) -> str:
+    pieces = [_piece(data) for _ in range(data.draw(st.integers(0, 12)))]
+    gaps = [data.draw(st.sampled_from(["", " ", "-", "  ", ", ", ".", "'s "])) for _ in pieces]
+    text = "".join(piece + gap for piece, gap in zip(pieces, gaps, strict=True))
+    return text.encode("ascii", "ignore").decode("ascii")
+
+
+def _agree_on_long_words(text: str) -> None:
+    for vocabulary in _vocabularies().values():
+        matchers = v._matchers(vocabulary)
+        folded = v.fold(text)
+        assert _fuzzy_spans(matchers.fuzzy_spaced, v._spaced(folded)) == _fuzzy_spans(
+            matchers.fuzzy_words, v._PAD + folded
+        ), text
+
+
+def test_the_spaced_fuzzy_pattern_finds_the_seeds_long_words_where_the_padded_one_does() -> None:
+    for sentence in _seed_sentences():
+        if sentence.isascii():
+            _agree_on_long_words(sentence)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_drawn_ascii_text_finds_the_same_slips_either_way(data: st.DataObject) -> None:
+    text = _ascii_text(data)
+    _agree_on_long_words(text)
+    for vocabulary in _vocabularies().values():
+        assert find_terms(vocabulary, text, fuzzy=True) == _other_search(
+            vocabulary, text, fuzzy=True
+        ), text

@@ -272,6 +272,9 @@ class _Matchers:
     # The long words that may pass a bucket's first-three or last-two letters test, so that
     # the others (four in five on the seeds) never reach the Python loop; None: no names.
     fuzzy_words: re.Pattern[str] | None
+    # The same over ``_spaced`` text, with a space before a word, not any non-word
+    # character: a literal the engine finds by a fast scan (~25% fewer instructions).
+    fuzzy_spaced: re.Pattern[str] | None
 
 
 class _FuzzyBucket(NamedTuple):
@@ -326,10 +329,12 @@ def _matchers(vocabulary: Vocabulary) -> _Matchers:
                     for length in (len(key) - 1, len(key), len(key) + 1):
                         fuzzy.setdefault((key[0], length), []).append((key, term.kind, term.id))
     buckets = {k: _FuzzyBucket.of(v) for k, v in fuzzy.items()}
-    return _Matchers(*automata, buckets, _fuzzy_words(buckets))
+    return _Matchers(*automata, buckets, _fuzzy_words(buckets), _fuzzy_words(buckets, " "))
 
 
-def _fuzzy_words(buckets: dict[tuple[str, int], _FuzzyBucket]) -> re.Pattern[str] | None:
+def _fuzzy_words(
+    buckets: dict[tuple[str, int], _FuzzyBucket], before: str = "[^a-z0-9]"
+) -> re.Pattern[str] | None:
     """A pattern for the words of ``_LONG_WORD`` whose first three letters are those of a name
     of the same first letter, or whose last two are: the bucket test without the length,
     so a superset of the words it passes. It reads ``_PAD`` and the folded text; the word is
@@ -358,7 +363,7 @@ def _fuzzy_words(buckets: dict[tuple[str, int], _FuzzyBucket]) -> re.Pattern[str
         f"|[a-z]{{{rest + 2},}}+(?<={either(tails[first])}))"
         for first in sorted(heads)
     )
-    return re.compile(rf"[^a-z0-9](?=[a-z]{{{_FUZZY_MIN}}})({branches})(?![a-z0-9])")
+    return re.compile(rf"{before}(?=[a-z]{{{_FUZZY_MIN}}})({branches})(?![a-z0-9])")
 
 
 # Every ASCII character but a word character as a space (bytes.translate: ~20 times cheaper
@@ -478,10 +483,12 @@ def find_terms(
     folded = fold(text) if folded is None else folded
     candidates: list[_Candidate] = []
     append = candidates.append
+    spaced = None
     if text.isascii():
         # Its word characters are those of the folded text (not so of all text: the Kelvin
         # sign folds to "k"), so that the spaced text's words are the text's.
-        for end_index, found in matchers.spaced.iter(_spaced(folded)):
+        spaced = _spaced(folded)
+        for end_index, found in matchers.spaced.iter(spaced):
             for back, length, check, on_text, entries in found:
                 start = end_index - back
                 if check is not None and not (text if on_text else folded).startswith(check, start):
@@ -511,9 +518,12 @@ def find_terms(
         occupied |= span
         if keep:
             taken.append(_new_hit(Hit, (start, start - negative_length, kind, ident)))
-    if fuzzy and matchers.fuzzy_words is not None:
-        padded = _PAD + folded
-        taken.extend(_fuzzy_hits(matchers.fuzzy, matchers.fuzzy_words, padded, occupied))
+    if fuzzy and matchers.fuzzy_words is not None and matchers.fuzzy_spaced is not None:
+        if spaced is not None:  # its words at the same places, between spaces
+            found = _fuzzy_hits(matchers.fuzzy, matchers.fuzzy_spaced, spaced, occupied)
+        else:
+            found = _fuzzy_hits(matchers.fuzzy, matchers.fuzzy_words, _PAD + folded, occupied)
+        taken.extend(found)
     taken.sort()  # by start: hits never share one, so the rest is not compared
     return taken
 
@@ -553,7 +563,8 @@ def _fuzzy_hits(
     table: dict[tuple[str, int], _FuzzyBucket], words: re.Pattern[str], padded: str, occupied: int
 ) -> list[Hit]:
     """Hits one edit from the words ``words`` finds in ``padded`` (``_PAD`` and the folded
-    text) that stand where no hit does (``occupied``: one bit a character)."""
+    text, or the ``_spaced`` text) that stand where no hit does (``occupied``: one bit a
+    character)."""
     out: list[Hit] = []
     for match in words.finditer(padded):
         word = match.group(1)
