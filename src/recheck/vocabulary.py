@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
@@ -250,6 +250,8 @@ def _variants(alias: str) -> set[str]:
 _Entry = tuple[bool, int, str, str]
 # (minus the length, start, entry): sorted as it is, longest first, then in reading order.
 _Candidate = tuple[int, int, _Entry]
+# An automaton's value: (key length, Latin entries, other entries).
+_Value = tuple[int, tuple[_Entry, ...], tuple[_Entry, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,17 +260,21 @@ class _Matchers:
     # start without re-deriving which plural variant matched; the Latin entries must stand
     # at word boundaries.
     folded: Any  # ahocorasick.Automaton over case-folded, simplified text
-    # The folded automaton's ASCII keys alone, for ASCII text (most sentences): the only
-    # ones that can match it, and a root of a few dozen letters instead of every Chinese
-    # first character, which each character that starts no alias is looked up among.
-    folded_ascii: Any
     exact: Any  # ahocorasick.Automaton over the text as written (short capitals)
+    # For ASCII text (most sentences), both automata's ASCII keys (the only ones that can
+    # match it) in one, over the ``_spaced`` folded text: see ``_Spaced``.
+    spaced: Any
+    # The ASCII keys of no word character ("&"), which read as spaces there: by str.find.
+    marks: tuple[tuple[str, bool, tuple[_Entry, ...]], ...]  # (key, in the text?, entries)
     # Long one-word names of subjects and materials by (first letter, length), for words
     # one edit away from them ("Austrailia", "dysprosum"): few candidates a word.
     fuzzy: dict[tuple[str, int], _FuzzyBucket]
     # The long words that may pass a bucket's first-three or last-two letters test, so that
     # the others (four in five on the seeds) never reach the Python loop; None: no names.
     fuzzy_words: re.Pattern[str] | None
+    # The same over ``_spaced`` text, with a space before a word, not any non-word
+    # character: a literal the engine finds by a fast scan (~25% fewer instructions).
+    fuzzy_spaced: re.Pattern[str] | None
 
 
 class _FuzzyBucket(NamedTuple):
@@ -305,11 +311,13 @@ def _matchers(vocabulary: Vocabulary) -> _Matchers:
             _add(folded, fold(term.alias), term)
     order = itertools.count()  # folded before exact: a tied folded hit is found first
     folded_values = _values(folded, order)
-    ascii_values = {key: value for key, value in folded_values.items() if key.isascii()}
+    exact_values = _values(exact, order)
+    spaced, marks = _spaced_keys(folded_values, exact_values)
     automata = (
         _automaton(folded_values),
-        _automaton(ascii_values),
-        _automaton(_values(exact, order)),
+        _automaton(exact_values),
+        _automaton(spaced),
+        marks,
     )
     fuzzy: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
     for term in vocabulary.terms:
@@ -321,10 +329,12 @@ def _matchers(vocabulary: Vocabulary) -> _Matchers:
                     for length in (len(key) - 1, len(key), len(key) + 1):
                         fuzzy.setdefault((key[0], length), []).append((key, term.kind, term.id))
     buckets = {k: _FuzzyBucket.of(v) for k, v in fuzzy.items()}
-    return _Matchers(*automata, buckets, _fuzzy_words(buckets))
+    return _Matchers(*automata, buckets, _fuzzy_words(buckets), _fuzzy_words(buckets, " "))
 
 
-def _fuzzy_words(buckets: dict[tuple[str, int], _FuzzyBucket]) -> re.Pattern[str] | None:
+def _fuzzy_words(
+    buckets: dict[tuple[str, int], _FuzzyBucket], before: str = "[^a-z0-9]"
+) -> re.Pattern[str] | None:
     """A pattern for the words of ``_LONG_WORD`` whose first three letters are those of a name
     of the same first letter, or whose last two are: the bucket test without the length,
     so a superset of the words it passes. It reads ``_PAD`` and the folded text; the word is
@@ -353,7 +363,62 @@ def _fuzzy_words(buckets: dict[tuple[str, int], _FuzzyBucket]) -> re.Pattern[str
         f"|[a-z]{{{rest + 2},}}+(?<={either(tails[first])}))"
         for first in sorted(heads)
     )
-    return re.compile(rf"[^a-z0-9](?=[a-z]{{{_FUZZY_MIN}}})({branches})(?![a-z0-9])")
+    return re.compile(rf"{before}(?=[a-z]{{{_FUZZY_MIN}}})({branches})(?![a-z0-9])")
+
+
+# Every ASCII character but a word character as a space (bytes.translate: ~20 times cheaper
+# than str.translate).
+_TO_SPACE = bytes.maketrans(
+    bytes(c for c in range(128) if chr(c) not in _WORD_CHARS), b" " * (128 - len(_WORD_CHARS))
+)
+
+
+def _spaced(folded: str) -> str:
+    """ASCII ``folded`` text with a space for each non-word character, and one at each end:
+    each character stands one place on from where it stands in the text."""
+    return f" {folded.encode('ascii').translate(_TO_SPACE).decode('ascii')} "
+
+
+# One key's entries found where its spaced form is: (how far before the form's last
+# character the key starts, key length, the key to compare the text with or None, whether
+# that is the text as written (else folded), entries).
+_Spaced = tuple[int, int, str | None, bool, tuple[_Entry, ...]]
+
+
+def _spaced_keys(
+    folded: dict[str, _Value], exact: dict[str, _Value]
+) -> tuple[dict[str, tuple[_Spaced, ...]], tuple[tuple[str, bool, tuple[_Entry, ...]], ...]]:
+    """The ASCII keys as they read in ``_spaced`` text, for one search of ASCII text.
+
+    A key's Latin entries are looked for as its spaced form with a space added before it
+    where it starts with a word character and after it where it ends with one: then they
+    are found only at word boundaries ("he" never inside "the", where 45% of the raw hits on
+    the seeds were found and rejected, one by one); its other entries as its spaced form
+    alone (anywhere). Where the spaced form differs from the key (a non-word character in
+    it: "rare earth", "u.s."), or the key is of the text as written, the spaced text may hold
+    something else there ("rare, earth", "us"): the found span is compared with the key.
+    Forms that several keys share hold each key's entries. Keys of no word character read
+    as spaces alone: they are returned apart, to look for as they are."""
+    forms: dict[str, list[_Spaced]] = {}
+    marks: list[tuple[str, bool, tuple[_Entry, ...]]] = []
+    for source, on_text in ((folded, False), (exact, True)):
+        for key, (length, latin, other) in source.items():
+            if not key.isascii():
+                continue
+            core = _spaced(key.lower())[1:-1]
+            if not core.strip():
+                marks.append((key, on_text, other + latin))
+                continue
+            check = key if on_text or " " in core else None  # a space: perhaps another mark
+            if other:
+                forms.setdefault(core, []).append((len(core), length, check, on_text, other))
+            if latin:
+                before = " " if key[0] in _WORD_CHARS else ""
+                after = " " if key[-1] in _WORD_CHARS else ""
+                form = before + core + after
+                back = len(core) + len(after)  # to the key's start, one place on in the text
+                forms.setdefault(form, []).append((back, length, check, on_text, latin))
+    return {form: tuple(found) for form, found in forms.items()}, tuple(marks)
 
 
 _PAD = "\0"  # before the folded text: a word boundary at its start, as any non-word character
@@ -368,9 +433,6 @@ def _add(keys: dict[str, tuple[list[Term], list[Term]]], key: str, term: Term) -
         terms.append(term)
 
 
-_Value = tuple[int, tuple[_Entry, ...], tuple[_Entry, ...]]
-
-
 def _values(
     keys: dict[str, tuple[list[Term], list[Term]]], order: Iterator[int]
 ) -> dict[str, _Value]:
@@ -383,7 +445,7 @@ def _values(
     return values
 
 
-def _automaton(values: dict[str, _Value]) -> Any:
+def _automaton(values: dict[str, Any]) -> Any:
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
@@ -421,28 +483,28 @@ def find_terms(
     folded = fold(text) if folded is None else folded
     candidates: list[_Candidate] = []
     append = candidates.append
-    size = len(text)
-    words = _WORD_CHARS
-    by_folded = matchers.folded_ascii if folded.isascii() else matchers.folded
-    for automaton, haystack in ((by_folded, folded), (matchers.exact, text)):
-        if not len(automaton):
-            continue
-        # Short aliases ("he", "on") hit inside most words: the word-boundary test is inlined,
-        # as this loop runs for every raw hit of every sentence.
-        for end_index, (length, latin, other) in automaton.iter(haystack):
-            start = end_index + 1 - length
-            if other:  # few keys have a term of another script: most skip this loop
-                for entry in other:  # loops, not generators: most keys have one term
-                    append((-length, start, entry))
-                if not latin:
+    spaced = None
+    if text.isascii():
+        # Its word characters are those of the folded text (not so of all text: the Kelvin
+        # sign folds to "k"), so that the spaced text's words are the text's.
+        spaced = _spaced(folded)
+        for end_index, found in matchers.spaced.iter(spaced):
+            for back, length, check, on_text, entries in found:
+                start = end_index - back
+                if check is not None and not (text if on_text else folded).startswith(check, start):
                     continue
-            # a key has a term of one script or the other: here, Latin terms
-            if start > 0 and text[start - 1] in words and text[start] in words:
-                continue
-            if end_index + 1 < size and text[end_index + 1] in words and text[end_index] in words:
-                continue
-            for entry in latin:
-                append((-length, start, entry))
+                for entry in entries:  # loops, not generators: most keys have one term
+                    append((-length, start, entry))
+        for key, on_text, entries in matchers.marks:  # no boundary: a key of no word character
+            haystack = text if on_text else folded
+            at = haystack.find(key)
+            while at >= 0:
+                for entry in entries:
+                    append((-len(key), at, entry))
+                at = haystack.find(key, at + 1)
+    else:
+        _found_in(matchers.folded, folded, text, append)
+        _found_in(matchers.exact, text, text, append)
     # Longest first; on a tie an ``ignore`` word wins ("Americas" is not America's plural).
     candidates.sort()
     taken: list[Hit] = []
@@ -456,11 +518,41 @@ def find_terms(
         occupied |= span
         if keep:
             taken.append(_new_hit(Hit, (start, start - negative_length, kind, ident)))
-    if fuzzy and matchers.fuzzy_words is not None:
-        padded = _PAD + folded
-        taken.extend(_fuzzy_hits(matchers.fuzzy, matchers.fuzzy_words, padded, occupied))
+    if fuzzy and matchers.fuzzy_words is not None and matchers.fuzzy_spaced is not None:
+        if spaced is not None:  # its words at the same places, between spaces
+            found = _fuzzy_hits(matchers.fuzzy, matchers.fuzzy_spaced, spaced, occupied)
+        else:
+            found = _fuzzy_hits(matchers.fuzzy, matchers.fuzzy_words, _PAD + folded, occupied)
+        taken.extend(found)
     taken.sort()  # by start: hits never share one, so the rest is not compared
     return taken
+
+
+def _found_in(
+    automaton: Any, haystack: str, text: str, append: Callable[[_Candidate], None]
+) -> None:
+    """Append the candidates of ``automaton``'s keys found in ``haystack``, its Latin ones
+    only where they stand at word boundaries in ``text``."""
+    if not len(automaton):
+        return
+    size = len(text)
+    words = _WORD_CHARS
+    # Short aliases ("he", "on") hit inside most words: the word-boundary test is inlined,
+    # as this loop runs for every raw hit of every sentence.
+    for end_index, (length, latin, other) in automaton.iter(haystack):
+        start = end_index + 1 - length
+        if other:  # few keys have a term of another script: most skip this loop
+            for entry in other:  # loops, not generators: most keys have one term
+                append((-length, start, entry))
+            if not latin:
+                continue
+        # a key has a term of one script or the other: here, Latin terms
+        if start > 0 and text[start - 1] in words and text[start] in words:
+            continue
+        if end_index + 1 < size and text[end_index + 1] in words and text[end_index] in words:
+            continue
+        for entry in latin:
+            append((-length, start, entry))
 
 
 # Hit(...) goes through the named tuple's Python-level __new__; tuple.__new__ is half the cost.
@@ -471,7 +563,8 @@ def _fuzzy_hits(
     table: dict[tuple[str, int], _FuzzyBucket], words: re.Pattern[str], padded: str, occupied: int
 ) -> list[Hit]:
     """Hits one edit from the words ``words`` finds in ``padded`` (``_PAD`` and the folded
-    text) that stand where no hit does (``occupied``: one bit a character)."""
+    text, or the ``_spaced`` text) that stand where no hit does (``occupied``: one bit a
+    character)."""
     out: list[Hit] = []
     for match in words.finditer(padded):
         word = match.group(1)
