@@ -38,6 +38,8 @@ _MORE_THAN = re.compile(r"[多余几](?=[十拾百佰千仟万亿])|几$")  # 20
 _DECIMAL_OR_FRACTION = re.compile(rf"点[{_DIGITS}]|分之")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PLAIN_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# Reading(...) for every number, without the frozen __init__'s call a field (recheck.frozen).
+_reading = new_reading
 
 
 def _run(mega_after: str) -> str:
@@ -326,7 +328,7 @@ def extract_chinese(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
     mentions: list[Mention] = []
     for reading in _join_bounds(simplified, readings, p):
         if index is not None:
-            reading = new_reading(index[reading.start], index[reading.end - 1] + 1, reading.value,
+            reading = _reading(index[reading.start], index[reading.end - 1] + 1, reading.value,
                                reading.unit, reading.qualifier, reading.low, reading.high,
                                reading.measure, reading.sign)  # fmt: skip
         mention = to_mention(reading, text)
@@ -360,7 +362,7 @@ def _join_bounds(s: str, readings: list[Reading], p: _Patterns) -> list[Reading]
         ):
             low, high = sorted((first.value, second.value))
             joined.append(
-                new_reading(first.start, second.end, (low + high) / 2, first.unit, "range",
+                _reading(first.start, second.end, (low + high) / 2, first.unit, "range",
                          low, high, first.measure)
             )  # fmt: skip
             i += 2
@@ -429,23 +431,21 @@ def _core_reading(s: str, match: re.Match[str], p: _Patterns, zh: Chinese) -> Re
             if bounds is None:
                 return None
             low, high = bounds[0] * scale, bounds[1] * scale
-            return new_reading(start, end, (low + high) / 2, "percent", "range", low, high, "share")
-        return new_reading(start, end, value * scale, "percent", "eq", None, None, "share")
+            return _reading(start, end, (low + high) / 2, "percent", "range", low, high, "share")
+        return _reading(start, end, value * scale, "percent", "eq", None, None, "share")
     if kind == "mixed":  # 三又三分之一: a whole number and a fraction
         whole, numerator = _value(match.group("whole")), _value(match.group("mnum"))
         denominator = _value(match.group("mden"))
         if whole is None or numerator is None or not denominator:
             return None
-        return new_reading(start, end, whole + numerator / denominator)
+        return _reading(start, end, whole + numerator / denominator)
     if kind == "frac":
         numerator, denominator = _value(match.group("fnum")), _value(match.group("den"))
         if not numerator or not denominator:
             return None
         if s[max(0, start - 1) : start] == "的":  # 中国的十分之一: a fraction of another's
-            return new_reading(
-                start, end, numerator / denominator, "fold", "eq", None, None, "ratio"
-            )
-        return new_reading(
+            return _reading(start, end, numerator / denominator, "fold", "eq", None, None, "ratio")
+        return _reading(
             start, end, numerator / denominator * 100, "percent", "eq", None, None, "share"
         )
     if kind == "cheng":
@@ -457,7 +457,7 @@ def _core_reading(s: str, match: re.Match[str], p: _Patterns, zh: Chinese) -> Re
         extra = 0.0 if tail is None else 5.0 if tail == "半" else float(_DIGIT[tail])
         if extra and value != int(value):
             return None  # 八点五成六 is no number
-        return new_reading(start, end, value * 10 + extra, "percent", "eq", None, None, "share")
+        return _reading(start, end, value * 10 + extra, "percent", "eq", None, None, "share")
     if kind == "rank":
         value = _value(match.group("rank_num"))
         ranked = match.group("rank_big") is not None or bool(
@@ -468,18 +468,18 @@ def _core_reading(s: str, match: re.Match[str], p: _Patterns, zh: Chinese) -> Re
             return None
         if match.group("rank_big") is None and after in ("位", "名") and after:
             end += 1
-        return new_reading(start, end, value, "rank", "eq", None, None, "rank")
+        return _reading(start, end, value, "rank", "eq", None, None, "rank")
     if kind == "sup":
-        return new_reading(start, end, 1.0, "rank", "eq", None, None, "rank")
+        return _reading(start, end, 1.0, "rank", "eq", None, None, "rank")
     if kind == "half":
-        return new_reading(start, end, 50.0, "percent", "eq", None, None, "share")
+        return _reading(start, end, 50.0, "percent", "eq", None, None, "share")
     if kind == "slash":  # 1/3 as 三分之一; 16/5 is a plain number
         numerator, denominator = float(match.group("snum")), float(match.group("sden"))
         if not numerator or not denominator:
             return None
         if numerator >= denominator:
-            return new_reading(start, end, numerator / denominator)
-        return new_reading(
+            return _reading(start, end, numerator / denominator)
+        return _reading(
             start, end, numerator / denominator * 100, "percent", "eq", None, None, "share"
         )
     raw = match.group("num").rstrip(",.点")
@@ -489,9 +489,9 @@ def _core_reading(s: str, match: re.Match[str], p: _Patterns, zh: Chinese) -> Re
         if bounds is None:
             return None
         low, high = bounds
-        return new_reading(start, start + len(raw), (low + high) / 2, None, "range", low, high)
+        return _reading(start, start + len(raw), (low + high) / 2, None, "range", low, high)
     qualifier = "gt" if _MORE_THAN.search(raw) else "eq"
-    return new_reading(start, start + len(raw), value, None, qualifier)
+    return _reading(start, start + len(raw), value, None, qualifier)
 
 
 def _unmistakable(raw: str) -> bool:
@@ -508,7 +508,7 @@ def _unit(
 ) -> Reading | None:
     """Attach the unit after a bare number; None when the number is no claim. ``lenient``
     lets a bare numeral through (一到五个: the range makes it one)."""
-    # Here and in _context, _negative, _compared and _qualified a direct new_reading(...) stands
+    # Here and in _context, _negative, _compared and _qualified a direct _reading(...) stands
     # in for dataclasses.replace, which looks the fields up on every call and costs several
     # times as much on this path, run for nearly every number.
     end = reading.end
@@ -522,7 +522,7 @@ def _unit(
     if unit_match is None:
         # A bare Arabic number counts; a bare Chinese numeral only when it is unmistakable.
         if lenient or _unmistakable(raw):
-            return new_reading(reading.start, end, reading.value, reading.unit, qualifier,
+            return _reading(reading.start, end, reading.value, reading.unit, qualifier,
                             reading.low, reading.high, reading.measure, reading.sign)  # fmt: skip
         return None
     surface = unit_match.group("unit")
@@ -540,7 +540,7 @@ def _unit(
         unit, factor = zh.currency_subunits[surface]
         value *= factor
         if reading.low is not None and reading.high is not None:  # 二三十美分
-            reading = new_reading(reading.start, reading.end, reading.value, reading.unit,
+            reading = _reading(reading.start, reading.end, reading.value, reading.unit,
                                reading.qualifier, reading.low * factor, reading.high * factor,
                                reading.measure, reading.sign)  # fmt: skip
     elif surface in zh.units:
@@ -553,7 +553,7 @@ def _unit(
         unit = None
     if unit == "year" and _YEAR.fullmatch(raw):
         return None  # 2025年 is a year (masks catch most; this is the fallback)
-    return new_reading(reading.start, end, value, unit, qualifier, reading.low, reading.high,
+    return _reading(reading.start, end, value, unit, qualifier, reading.low, reading.high,
                     reading.measure, reading.sign)  # fmt: skip
 
 
@@ -572,7 +572,7 @@ def _negative(s: str, reading: Reading, p: _Patterns, zh: Chinese) -> Reading:
     # endswith within s, not on a copy of all that comes before the sign
     if any(s.endswith(w, 0, before) for w in zh.negative_not_after):
         return reading
-    return new_reading(sign.start(), reading.end, -reading.value, reading.unit, reading.qualifier,
+    return _reading(sign.start(), reading.end, -reading.value, reading.unit, reading.qualifier,
                     reading.low, reading.high, reading.measure, reading.sign)  # fmt: skip
 
 
@@ -592,7 +592,7 @@ def _context(s: str, reading: Reading, p: _Patterns, zh: Chinese, masks: Masks) 
     if currency is not None:
         code = zh.currency_before[currency.group("cur")]
         if reading.unit in (None, code):  # 人民币100亿元; not 人民币 5美元
-            reading = new_reading(lead_start + currency.start(), reading.end, reading.value, code,
+            reading = _reading(lead_start + currency.start(), reading.end, reading.value, code,
                                reading.qualifier, reading.low, reading.high, reading.measure,
                                reading.sign)  # fmt: skip
             lead = lead[: currency.start()]
@@ -608,7 +608,7 @@ def _context(s: str, reading: Reading, p: _Patterns, zh: Chinese, masks: Masks) 
         low, high = sorted((low_value, second.value))
         return _qualified(
             s,
-            new_reading(reading.start, second.end, (low + high) / 2, unit, "range", low, high,
+            _reading(reading.start, second.end, (low + high) / 2, unit, "range", low, high,
                      reading.measure),
             lead, lead_start, p, zh,
         )  # fmt: skip
@@ -622,7 +622,7 @@ def _context(s: str, reading: Reading, p: _Patterns, zh: Chinese, masks: Masks) 
         q = zh.qualifiers_after[word]
         if provisional and (len(word) < 2 or q not in (*_LOWER, *_UPPER)):
             return None  # 一以上 is a bound; 一多 is no number
-        reading = new_reading(reading.start, after.end(), reading.value, reading.unit, q,
+        reading = _reading(reading.start, after.end(), reading.value, reading.unit, q,
                            reading.low, reading.high, reading.measure, reading.sign)  # fmt: skip
         provisional = False
     compared = _compared(s, reading, p, zh)
@@ -645,7 +645,7 @@ def _compared(s: str, reading: Reading, p: _Patterns, zh: Chinese) -> Reading | 
     if base is None:
         return None
     q = zh.comparatives[word.group("c")]
-    return new_reading(base.start(), word.end(), reading.value, reading.unit, q, reading.low,
+    return _reading(base.start(), word.end(), reading.value, reading.unit, q, reading.low,
                     reading.high, reading.measure, reading.sign)  # fmt: skip
 
 
@@ -657,7 +657,7 @@ def _qualified(
     if qualifier is not None:
         q = zh.qualifiers_before[qualifier.group("q")]
         if q != "eq" and reading.qualifier in ("eq", "range"):
-            reading = new_reading(lead_start + qualifier.start(), reading.end, reading.value,
+            reading = _reading(lead_start + qualifier.start(), reading.end, reading.value,
                                reading.unit, q if reading.qualifier == "eq" else reading.qualifier,
                                reading.low, reading.high, reading.measure,
                                reading.sign)  # fmt: skip
@@ -667,11 +667,11 @@ def _qualified(
         change = p.change_before.search(lead)
     if change is not None:
         sign = zh.change_words[change.group("w")]
-        reading = new_reading(reading.start, reading.end, reading.value, reading.unit,
+        reading = _reading(reading.start, reading.end, reading.value, reading.unit,
                            reading.qualifier, reading.low, reading.high, "change",
                            sign)  # fmt: skip
     elif reading.unit == "pp":
-        reading = new_reading(reading.start, reading.end, reading.value, reading.unit,
+        reading = _reading(reading.start, reading.end, reading.value, reading.unit,
                            reading.qualifier, reading.low, reading.high, "change",
                            reading.sign)  # fmt: skip
     return reading
@@ -708,7 +708,7 @@ def _range_end(s: str, first: Reading, p: _Patterns, zh: Chinese, masks: Masks) 
         return None
     closer = p.between_closer.match(s, second.end)
     if closer is not None:
-        second = new_reading(second.start, closer.end(), second.value, second.unit,
+        second = _reading(second.start, closer.end(), second.value, second.unit,
                           second.qualifier, second.low, second.high, second.measure,
                           second.sign)  # fmt: skip
     elif between:
