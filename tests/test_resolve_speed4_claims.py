@@ -1,12 +1,11 @@
-"""Claims and keys filled as plain slotted objects (``_Filled``, ``_FilledKey``) and then
-given the class Claim or Key are those the frozen dataclasses build from the same fields:
+"""Claims and keys built by ``_new_claim`` and ``_new_key`` (recheck.frozen.builder) are
+those the frozen dataclasses build from the same fields:
 equal, of the same type, hash, repr and pickle, still frozen, on the seeds and on variants
 of them (case, hyphens, traditional Chinese)."""
 
 from __future__ import annotations
 
 import dataclasses
-import inspect
 import pickle
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import opencc
 import pytest
 
 from recheck import claims
-from recheck.claims import Claim, Key, _Filled, _FilledKey, claims_in_document, resolve_keys
+from recheck.claims import Claim, Key, claims_in_document, resolve_keys
 from recheck.documents import build_document
 from recheck.numbers import extract
 from recheck.reference import load_reference
@@ -35,36 +34,6 @@ def _texts() -> list[tuple[str, str]]:
     return texts
 
 
-class _Plain:
-    """Stands in for ``_Filled``: holds the claim the dataclass builds from the same fields,
-    and lets ``claims_in_document`` set its class (to Claim) without effect."""
-
-    __slots__ = ("held",)
-    built: type = Claim
-
-    def __init__(self, *fields: object) -> None:
-        object.__setattr__(self, "held", self.built(*fields))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        assert name == "__class__" and value is self.built
-
-
-class _PlainKey(_Plain):
-    """Stands in for ``_FilledKey``; its keys are unwrapped where the claims read them."""
-
-    built = Key
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.held, name)
-
-
-@pytest.mark.parametrize(("filled", "built"), [(_Filled, Claim), (_FilledKey, Key)])
-def test_filled_has_the_slots_and_the_fields_of_its_class(filled: type, built: type) -> None:
-    names = [f.name for f in dataclasses.fields(built)]
-    assert filled.__slots__ == built.__slots__
-    assert list(inspect.signature(filled).parameters) == names
-
-
 @pytest.mark.parametrize("vocabulary", [True, False])
 def test_filled_claims_are_the_dataclass_claims(
     vocabulary: bool, monkeypatch: pytest.MonkeyPatch
@@ -75,9 +44,9 @@ def test_filled_claims_are_the_dataclass_claims(
         document = build_document(text, name, "utf-8", kind=".txt", as_of="2025-11-01")
         filled = list(claims_in_document(document, shipped))
         with monkeypatch.context() as patch:
-            patch.setattr(claims, "_Filled", _Plain)
-            patch.setattr(claims, "_FilledKey", _PlainKey)
-            plain = [one.held for one in claims_in_document(document, shipped)]  # type: ignore[attr-defined]
+            patch.setattr(claims, "_new_claim", Claim)
+            patch.setattr(claims, "_new_key", Key)
+            plain = list(claims_in_document(document, shipped))
         assert len(filled) == len(plain)
         for claim, expected in zip(filled, plain, strict=True):
             assert type(claim) is Claim
@@ -99,10 +68,9 @@ def test_filled_keys_are_the_dataclass_keys(monkeypatch: pytest.MonkeyPatch) -> 
             hits = find_terms(vocabulary, sentence.text, fuzzy=True)
             keys = resolve_keys(sentence.text, mentions, hits, sentence.published, "AU", "ree")
             with monkeypatch.context() as patch:
-                patch.setattr(claims, "_FilledKey", _PlainKey)
+                patch.setattr(claims, "_new_key", Key)
                 plain = resolve_keys(sentence.text, mentions, hits, sentence.published, "AU", "ree")
             for key, expected in zip(keys, plain, strict=True):
-                expected = expected.held  # type: ignore[attr-defined]
                 assert type(key) is Key and key == expected and hash(key) == hash(expected)
                 assert repr(key) == repr(expected)
                 assert pickle.loads(pickle.dumps(key)) == expected
