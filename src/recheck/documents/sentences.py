@@ -36,10 +36,10 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from recheck.documents.articles import Article
 from recheck.documents.text import CJK_CLASS, CJK_RE, is_cjk, line_spans
+from recheck.frozen import builder
 
 __all__ = ["Sentence", "find_sentences", "sentence_spans", "split_segment"]
 
@@ -54,18 +54,9 @@ class Sentence:
     published: str | None  # the published date of its article
 
 
-class _FilledSentence:
-    """A Sentence's slots, filled as a plain object's: the sentence as the frozen dataclass
-    builds it, once its class is set to Sentence (same slots, so the same layout), as
-    claims.py does for claims. Sentence(...) sets each field through object.__setattr__, and
-    its descriptors' __set__ cost a call each: a sentence's fields cost ~3k instructions
-    that way, ~0.5k as plain slot stores (cachegrind; a test checks the result equals
-    Sentence(...))."""
-
-    __slots__ = Sentence.__slots__
-
-
-_NEW_SENTENCE = object.__new__
+# Built for every sentence: without the frozen __init__'s call a field (recheck.frozen; a
+# sentence's fields cost ~3k instructions that way, ~0.5k as plain slot stores).
+_new_sentence = builder(Sentence)
 _CJK_SEARCH = CJK_RE.search
 
 _CLOSERS = "\"'”’」』）)]】》〉"
@@ -372,14 +363,6 @@ def find_sentences(
         body = text[start:end]
         # has_cjk(body), without the call
         lang = "zh" if not body.isascii() and _CJK_SEARCH(body) is not None else "en"
-        # Any: a _FilledSentence until its class is set, a Sentence from then on
-        sentence: Any = _NEW_SENTENCE(_FilledSentence)
-        sentence.start = start
-        sentence.end = end
-        sentence.text = body
-        sentence.original = body if same else source[start:end]
-        sentence.lang = lang
-        sentence.published = published
-        sentence.__class__ = Sentence
-        sentences.append(sentence)
+        original = body if same else source[start:end]
+        sentences.append(_new_sentence(start, end, body, original, lang, published))
     return tuple(sentences)
