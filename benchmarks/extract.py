@@ -83,6 +83,7 @@ def main() -> int:
         )
         return 2
 
+    from recheck.build import build_kind
     from recheck.numbers import extract
     from recheck.pipeline import ScanOptions, extract_claims, scan
     from recheck.reference import load_reference
@@ -92,6 +93,8 @@ def main() -> int:
     lines = lines_of(corpus)
     size = kilobytes(corpus)
     print(f"corpus: {len(seeds)} seed files x {args.copies} copies, {size:.1f} KB")
+    # An editable install runs the number readers as plain Python, `pip install .` compiled.
+    print(f"recheck build: {build_kind()}")
 
     # (a) the extractor alone, line by line.
     def extract_lines() -> None:

@@ -63,6 +63,9 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", default=None, help="case names to run")
     args = parser.parse_args()
     size, big = int(args.size_mb * 1_000_000), int(args.big_mb * 1_000_000)
+    from recheck.build import build_kind
+
+    print(f"recheck build: {build_kind()}")  # editable installs run plain Python
     with tempfile.TemporaryDirectory() as folder:
         for name, text in cases(size, big).items():
             if args.only and name not in args.only:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ import jsonschema
 import pytest
 
 from recheck import __version__
+from recheck.entry import version_text
 
 from .conftest import ROOT, SCHEMAS
 
@@ -23,7 +25,8 @@ def validator(name: str) -> jsonschema.Draft202012Validator:
 def test_version(cli) -> None:
     run = cli("--version")
     assert run.code == 0
-    assert run.out.strip() == f"recheck {__version__}"
+    assert run.out.strip() == version_text()
+    assert re.fullmatch(rf"recheck {re.escape(__version__)} \(compiled: (yes|no)\)", version_text())
 
 
 def test_python_dash_m_runs_the_same_cli() -> None:
@@ -31,7 +34,7 @@ def test_python_dash_m_runs_the_same_cli() -> None:
         [sys.executable, "-m", "recheck", "--version"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0
-    assert done.stdout.strip() == f"recheck {__version__}"
+    assert done.stdout.strip() == version_text()
 
 
 def test_claims_json_on_seeds_validates_against_the_claims_schema(cli) -> None:
@@ -248,7 +251,8 @@ def test_version_answers_before_the_cli_is_imported() -> None:
     # `recheck --version` in a CI script should cost the interpreter's start-up alone.
     probe = (
         "import sys; from recheck.entry import main; main(['--version']); "
-        "print(sorted(m for m in ('typer', 'rich', 'pint', 'recheck.cli') if m in sys.modules))"
+        "print(sorted(m for m in ('typer', 'rich', 'pint', 'recheck.cli', 'recheck.numbers')"
+        " if m in sys.modules))"
     )
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert run.stdout.splitlines() == [f"recheck {__version__}", "[]"]
+    assert run.stdout.splitlines() == [version_text(), "[]"]

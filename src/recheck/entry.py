@@ -10,10 +10,13 @@ from __future__ import annotations
 import sys
 
 from recheck import __version__
+from recheck.build import build_kind
 
 
 def version_text() -> str:
-    return f"recheck {__version__}"
+    """``recheck 0.1.0 (compiled: yes)``: whether the number readers are compiled, as black
+    says of itself, so that a slow run can be told from a pure-Python install at a glance."""
+    return f"recheck {__version__} (compiled: {'yes' if build_kind() == 'compiled' else 'no'})"
 
 
 def main(argv: list[str] | None = None) -> None:

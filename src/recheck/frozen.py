@@ -9,6 +9,10 @@ and ~0.6 µs with plain stores. The extractors build several such objects for ev
 same defaults), stores them in a plain twin of the class with the same slots, then sets the
 object's class to ``cls``: the same layout, so the result is a ``cls`` like any other
 (equal, hashed, printed, pickled and frozen as one built by ``cls(...)``).
+
+A class compiled by mypyc (a native class: see ``hatch_build.py``) is built by its own
+constructor, which stores the fields in C: there ``builder`` returns ``cls`` itself and
+``replacer`` ``dataclasses.replace``.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ def builder(cls: Callable[P, T]) -> Callable[P, T]:
     """A faster ``cls(...)`` for a frozen, slotted dataclass whose fields all go to
     ``__init__`` and whose defaults are plain values (no factories, no ``__post_init__``)."""
     assert isinstance(cls, type) and dataclasses.is_dataclass(cls)
+    if is_native(cls):
+        return cls  # type: ignore[return-value]
     params = getattr(cls, "__dataclass_params__", None)
     assert params is not None and params.frozen and "__slots__" in vars(cls)
     assert not hasattr(cls, "__post_init__")
@@ -58,6 +64,8 @@ def builder(cls: Callable[P, T]) -> Callable[P, T]:
 def replacer(cls: type[T]) -> Callable[..., T]:
     """A faster ``dataclasses.replace`` for instances of ``cls`` (as ``builder`` requires it):
     ``replacer(cls)(obj, **changes)``, the changes by keyword."""
+    if is_native(cls):
+        return _replace
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]
     build = builder(cls)
     namespace: dict[str, Any] = {"_build": build, "_keep": _KEEP}
@@ -69,6 +77,16 @@ def replacer(cls: type[T]) -> Callable[..., T]:
     replace: Callable[..., T] = namespace["replace"]
     replace.__qualname__ = replace.__name__ = f"replace_{cls.__name__}"
     return replace
+
+
+def is_native(cls: type) -> bool:
+    """Whether ``cls`` was compiled by mypyc: its instances have no ``__dict__`` and no
+    ``__slots__`` either, and a twin's ``__class__`` cannot be swapped for it."""
+    return "__mypyc_attrs__" in vars(cls)
+
+
+def _replace(obj: T, **changes: Any) -> T:
+    return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
 
 
 _KEEP = object()  # a field not given to a replacer: kept from the object

@@ -490,7 +490,7 @@ def _spelled_value(text: str, en: English) -> float | None:
     for word in re.split(r"[\s-]+", whole):
         if word in ("and", "a", ""):
             if word == "a" and not current:
-                current = last = 1
+                current = last = 1.0
             continue
         value = en.number_words.get(word)
         if value is None:
@@ -502,7 +502,7 @@ def _spelled_value(text: str, en: English) -> float | None:
             current = (current or 1) * 100
         elif value >= 1000:
             total += (current or 1) * value
-            current = 0
+            current = 0.0
         else:
             current += value
             last = value if last < 20 or value >= 10 else last + value
@@ -583,8 +583,8 @@ def _core(match: re.Match[str], en: English) -> _Core | None:
     if group == "frac_scale":
         raw_num = (match.group("fs_num") or "a").lower()
         numerator = 1.0 if raw_num in ("a", "one") else _word_number(raw_num, en) or 1.0
-        denominator = en.denominators[match.group("fs_den").lower()]
-        scale = en.multipliers[match.group("fs_scale").lower()]
+        denominator = float(en.denominators[match.group("fs_den").lower()])
+        scale = float(en.multipliers[match.group("fs_scale").lower()])
         return _new_core(start, end, numerator / denominator * scale, "number")
     if group == "one_in":
         numerator = _word_number(match.group("in_num").lower(), en)
@@ -606,7 +606,7 @@ def _core(match: re.Match[str], en: English) -> _Core | None:
             scale = float(en.multipliers[last]) if en.multipliers.get(last, 0) >= 1000 else 1.0
         raw_num = match.group("m_num").lower()
         numerator = 1.0 if raw_num in ("a", "an") else _word_number(raw_num, en)
-        denominator = en.denominators[match.group("m_den").lower()]
+        denominator = float(en.denominators[match.group("m_den").lower()])
         if whole is None or numerator is None:
             return None
         return _new_core(start, end, whole + numerator / denominator * scale, "number")

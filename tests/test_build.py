@@ -1,0 +1,69 @@
+"""The build: which number readers are compiled by mypyc (hatch_build.py), and, where CI asks
+for a compiled build (RECHECK_EXPECT_COMPILED=1), that the tests run against one."""
+
+from __future__ import annotations
+
+import os
+from importlib.machinery import EXTENSION_SUFFIXES
+from pathlib import Path
+
+import pytest
+
+from recheck import frozen
+from recheck.build import COMPILED_MODULES, build_kind, compiled_modules
+
+
+def _package(tmp_path: Path, compiled: tuple[str, ...]) -> str:
+    for module in COMPILED_MODULES:
+        path = tmp_path / f"{module}.py"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("")
+        if module in compiled:
+            (tmp_path / f"{module}{EXTENSION_SUFFIXES[0]}").write_bytes(b"")
+    return str(tmp_path)
+
+
+def test_a_package_of_python_files_alone_is_pure_python(tmp_path: Path) -> None:
+    package = _package(tmp_path, ())
+    assert compiled_modules(package) == ()
+    assert build_kind(package) == "pure Python"
+
+
+def test_an_extension_beside_a_module_counts_it_compiled(tmp_path: Path) -> None:
+    package = _package(tmp_path, COMPILED_MODULES[:1])
+    assert compiled_modules(package) == COMPILED_MODULES[:1]
+    assert build_kind(package) == "partly compiled"
+    package = _package(tmp_path, COMPILED_MODULES)
+    assert compiled_modules(package) == COMPILED_MODULES
+    assert build_kind(package) == "compiled"
+
+
+def test_build_kind_agrees_with_the_modules_python_imported() -> None:
+    import recheck.numbers.english
+    import recheck.numbers.nonclaims
+
+    loaded = {
+        "numbers/english": recheck.numbers.english.__file__,
+        "numbers/nonclaims": recheck.numbers.nonclaims.__file__,
+    }
+    assert set(loaded) == set(COMPILED_MODULES)
+    extensions = tuple(
+        module
+        for module in COMPILED_MODULES
+        if any(str(loaded[module]).endswith(suffix) for suffix in EXTENSION_SUFFIXES)
+    )
+    assert compiled_modules() == extensions
+
+
+@pytest.mark.skipif(
+    os.environ.get("RECHECK_EXPECT_COMPILED") != "1",
+    reason="RECHECK_EXPECT_COMPILED=1 (CI) asks for a compiled build",
+)
+def test_ci_tests_the_compiled_build() -> None:
+    from recheck.numbers import english, nonclaims
+
+    assert build_kind() == "compiled"
+    # Native classes: the frozen builder hands back their own constructor.
+    assert frozen.is_native(english._Core)
+    assert frozen.is_native(nonclaims.Masks)
+    assert english._new_core is english._Core
