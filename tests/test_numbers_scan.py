@@ -24,7 +24,7 @@ from recheck.numbers.english import (
 )
 from recheck.numbers.lexicon import load_lexicon, prefix_alternation
 from recheck.numbers.mention import Mention
-from recheck.numbers.nonclaims import Masks, masked_spans
+from recheck.numbers.nonclaims import Masks, digit_map, masked_spans
 from recheck.numbers.nonclaims import _patterns as _masks
 from recheck.numbers.reading import Reading, to_mention
 
@@ -66,10 +66,26 @@ def test_the_letters_folding_onto_ascii_are_known() -> None:
     assert found == set(_ASCII_FOLDS)
 
 
-def test_start_marks_for_ascii_text_are_the_start_marks() -> None:
+def test_the_digit_map_marks_the_start_marks_of_ascii_text() -> None:
+    """In ASCII text the core scan finds its marks, and the end of their digit runs, in the
+    digit map: b"0" exactly where ``start_marks`` starts a match, b" " where its run ends."""
     p = _patterns(load_lexicon())
-    for char in map(chr, range(128)):
-        assert bool(p.start_marks_ascii.match(char)) == bool(p.start_marks.match(char)), char
+    every = "".join(map(chr, range(128)))
+    mapped = digit_map(every)
+    assert len(mapped) == len(every)
+    for at, char in enumerate(every):
+        assert (mapped[at : at + 1] == b"0") == bool(p.start_marks.match(char)), char
+        assert mapped[at : at + 1] in (b"0", b" ")
+    text = "In 2023, 70% of 1 5 and 12345x"
+    runs = [m.span() for m in p.start_marks.finditer(text)]
+    mapped = digit_map(text)
+    found, at = [], mapped.find(b"0")
+    while at >= 0:
+        end = mapped.find(b" ", at)
+        end = len(text) if end < 0 else end
+        found.append((at, end))
+        at = mapped.find(b"0", end)
+    assert found == runs
 
 
 def test_whitespace_is_what_the_regex_engine_calls_whitespace() -> None:

@@ -26,7 +26,7 @@ from recheck.numbers.lexicon import (
     tree_alternation,
 )
 from recheck.numbers.mention import Mention
-from recheck.numbers.nonclaims import Masks, masked_spans
+from recheck.numbers.nonclaims import Masks, digit_map, masked_spans
 from recheck.numbers.reading import Reading, new_reading, replace_reading, to_mention
 
 # Digits: 1,500,000 · 816 000 · 2.5 · 1.5e6 · 1.5 x 10^6 (the sign is read separately).
@@ -220,10 +220,9 @@ class _Patterns:
     # words where its branch may match (``start_words``, an Aho-Corasick automaton run once a
     # sentence, where the regex would try each word's branch at every letter). A superset:
     # ``start`` itself decides at each place.
+    # In ASCII text, where only 0-9 are digits and no vulgar fraction occurs, the marks are
+    # found in its ``digit_map`` instead.
     start_marks: re.Pattern[str]
-    # ``start_marks`` for ASCII text, where only 0-9 are digits and no vulgar fraction
-    # occurs: a range is tested faster than the Unicode digit category and a set.
-    start_marks_ascii: re.Pattern[str]
     start_words: Any
     article_next: frozenset[str]  # what may follow "a " where ``start`` matches
     plain: re.Pattern[str]  # digits and spelled numbers only: the fallback of a failed core
@@ -394,7 +393,6 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         # The run of digits after a digit too: found as fast as the digit (a class first,
         # no group), and ``_digit_core`` needs it.
         start_marks=re.compile(rf"[\d{_VULGAR}]\d*"),
-        start_marks_ascii=re.compile("[0-9][0-9]*"),
         start_words=_automaton(start_words),
         article_next=article_next,
         plain=re.compile(plain, re.IGNORECASE),
@@ -830,19 +828,31 @@ def _core_scan(
     words = _word_starts(lowered, p)
     count = len(words)
     index = 0
-    beyond = len(lowered) + 1
-    marks = p.start_marks_ascii if lowered.isascii() else p.start_marks
+    size = len(lowered)
+    beyond = size + 1
+    # ASCII text's marks are its digits alone: found in its digit map by memchr.
+    digits = digit_map(lowered) if lowered.isascii() else None
     searched_from, mark_at = beyond, beyond  # the first mark at or after searched_from
     run_end = -1  # where the run of digits at the mark ends (-1: a vulgar fraction there)
     while True:
         while True:
             if not searched_from <= position <= mark_at:
-                mark = marks.search(lowered, position)
-                if mark is None:
-                    mark_at = beyond
+                if digits is not None:
+                    found = digits.find(b"0", position)
+                    if found < 0:
+                        mark_at = beyond
+                    else:
+                        mark_at = found
+                        run_end = digits.find(b" ", found)
+                        if run_end < 0:
+                            run_end = size
                 else:
-                    mark_at = mark.start()
-                    run_end = mark.end() if lowered[mark_at].isdecimal() else -1
+                    mark = p.start_marks.search(lowered, position)
+                    if mark is None:
+                        mark_at = beyond
+                    else:
+                        mark_at = mark.start()
+                        run_end = mark.end() if lowered[mark_at].isdecimal() else -1
             searched_from = position
             digit = mark_at
             # A sign or point starts a number only right before a digit ("-3", ".5"): found
