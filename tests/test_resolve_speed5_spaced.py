@@ -133,10 +133,10 @@ def _agree(vocabulary: Vocabulary, text: str, *, fuzzy: bool = False) -> None:
 
 def test_the_toy_keys_take_each_path() -> None:
     matchers = v._matchers(_TOY)
-    shared = [found for found in matchers.spaced.values() if len(found) > 1]
+    shared = [found for found in matchers.spaced.values if len(found) > 1]
     assert shared  # "u s", "u.s" and "U.S" share " u s "
     assert {key for key, _, _ in matchers.marks} == {"&", "+/ "}  # folded: "-" as a space
-    checked = {check for found in matchers.spaced.values() for _, _, check, _, _ in found}
+    checked = {check for found in matchers.spaced.values for _, _, check, _, _ in found}
     assert {"rare earth", "u.s", ".net", "e.g.", "US", "G-7"} <= checked
     assert None in checked  # "export", "he": whole words, nothing to compare
 

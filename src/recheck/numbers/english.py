@@ -15,7 +15,6 @@ from bisect import bisect_left
 from collections.abc import Generator, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any
 
 from recheck.frozen import builder, replacer
 from recheck.numbers.lexicon import (
@@ -28,6 +27,7 @@ from recheck.numbers.lexicon import (
 from recheck.numbers.mention import Mention
 from recheck.numbers.nonclaims import Masks, digit_map, masked_spans
 from recheck.numbers.reading import Reading, new_reading, replace_reading, to_mention
+from recheck.wordsearch import WordSearch
 
 # Digits: 1,500,000 · 816 000 · 2.5 · 1.5e6 · 1.5 x 10^6 (the sign is read separately).
 _DIGITS = (
@@ -223,7 +223,7 @@ class _Patterns:
     # In ASCII text, where only 0-9 are digits and no vulgar fraction occurs, the marks are
     # found in its ``digit_map`` instead.
     start_marks: re.Pattern[str]
-    start_words: Any
+    start_words: WordSearch[int]
     article_next: frozenset[str]  # what may follow "a " where ``start`` matches
     plain: re.Pattern[str]  # digits and spelled numbers only: the fallback of a failed core
     scale: _After
@@ -917,12 +917,13 @@ def _word_starts(lowered: str, p: _Patterns) -> list[int]:
     with what its branch of ``start`` needs before it (most hits are inside other words:
     "ten" in "potential", "a " in "China ")."""
     starts = set()
-    for end, (length, rule) in p.start_words.iter(lowered):
-        start = end - length + 1
+    rules = p.start_words.values
+    for index, start, end in p.start_words.find(lowered):
+        rule = rules[index]
         if rule >= _AT_WORD:
             if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
                 continue  # a word character before it, as ``\b`` counts them
-            if rule == _ARTICLE and lowered[end + 1 : end + 2] not in p.article_next:
+            if rule == _ARTICLE and lowered[end : end + 1] not in p.article_next:
                 continue  # "a plain": no number word follows
         elif rule == _AFTER_NON_LETTER and start and "a" <= lowered[start - 1] <= "z":
             continue
@@ -937,19 +938,18 @@ _SIGNS = "-+−."
 _DIGIT_STARTS = _SIGNS + _VULGAR
 
 
-def _automaton(words: dict[str, int]) -> Any:
-    """An Aho-Corasick automaton over ``words``; a hit's value is the word's length and
-    rule. A word that does not start with a word character is found anywhere: ``\b`` before
-    it would ask for a word character before it instead."""
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for word, rule in words.items():
-        if rule >= _AT_WORD and not (word[:1].isalnum() or word[:1] == "_"):
-            rule = _ANYWHERE
-        automaton.add_word(word, (len(word), rule))
-    automaton.make_automaton()
-    return automaton
+def _automaton(words: dict[str, int]) -> WordSearch[int]:
+    """A search for ``words``; a hit's value is the word's rule. A word that does not start
+    with a word character is found anywhere: ``\b`` before it would ask for a word character
+    before it instead."""
+    return WordSearch(
+        {
+            word: _ANYWHERE
+            if rule >= _AT_WORD and not (word[:1].isalnum() or word[:1] == "_")
+            else rule
+            for word, rule in words.items()
+        }
+    )
 
 
 def _skipped(text: str, core: _Core, masks: Masks, p: _Patterns, *, asked: bool = False) -> bool:
