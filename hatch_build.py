@@ -26,7 +26,8 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-# The modules compiled; the rest of the package is plain Python. Each must type-check under
+# The modules compiled (recheck.build.COMPILED_MODULES names them too: a test compares the
+# two); the rest of the package is plain Python. Each must type-check under
 # mypy --strict without the runtime dependencies installed (they are Any to mypyc here).
 COMPILED = (
     "src/recheck/numbers/english.py",

@@ -67,3 +67,22 @@ def test_ci_tests_the_compiled_build() -> None:
     assert frozen.is_native(english._Core)
     assert frozen.is_native(nonclaims.Masks)
     assert english._new_core is english._Core
+
+
+def test_the_build_hook_compiles_the_modules_recheck_build_looks_for() -> None:
+    # hatch_build.py cannot import recheck (it runs before the package is built), so its
+    # list is read from its source: the two lists must name the same modules.
+    import ast
+
+    source = (Path(__file__).resolve().parents[1] / "hatch_build.py").read_text(encoding="utf-8")
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "COMPILED" for t in node.targets
+        ):
+            compiled = ast.literal_eval(node.value)
+            break
+    else:
+        raise AssertionError("hatch_build.py has no COMPILED list")
+    assert tuple(path.removeprefix("src/recheck/").removesuffix(".py") for path in compiled) == (
+        COMPILED_MODULES
+    )
