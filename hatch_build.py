@@ -1,9 +1,11 @@
-"""Build hook: a wheel of recheck carries its number readers compiled to C by mypyc.
+"""Build hook: a wheel of recheck carries its per-sentence modules compiled to C by mypyc.
 
-The English reader and the masks of non-claims (years, dates, citations …) run Python-level
-code for every number of every sentence: interpreted, they were ~60% of a scan's
-instructions. mypyc (part of mypy) compiles them, as typed, to a C extension that runs the
-same code with ~14% fewer instructions for the whole pipeline (benchmarks/README.md).
+Documents, number readers, masks of non-claims, vocabulary search and claim resolution run
+Python-level code for every sentence and every number: interpreted, the English reader and
+the masks alone were ~60% of a scan's instructions. mypyc (part of mypy) compiles the
+modules of ``COMPILED``, as typed, to one C extension that runs the same code faster
+(benchmarks/README.md). The rest (command line, reference, verdicts, reports) runs once a
+scan or once a claim, and stays plain Python.
 
 - ``pip install .`` builds the wheel with them compiled; where that fails (no C compiler,
   say) it warns on stderr and installs the pure-Python modules, which behave the same.
@@ -32,6 +34,19 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 COMPILED = (
     "src/recheck/numbers/english.py",
     "src/recheck/numbers/nonclaims.py",
+    "src/recheck/numbers/chinese.py",
+    "src/recheck/numbers/reading.py",
+    "src/recheck/numbers/units.py",
+    "src/recheck/numbers/__init__.py",
+    "src/recheck/claims.py",
+    "src/recheck/vocabulary.py",
+    "src/recheck/periods.py",
+    "src/recheck/scripts.py",
+    "src/recheck/wordsearch.py",
+    "src/recheck/documents/sentences.py",
+    "src/recheck/documents/articles.py",
+    "src/recheck/documents/text.py",
+    "src/recheck/documents/load.py",
 )
 SKIP_VARIABLE = "RECHECK_PURE_PYTHON"
 
@@ -45,7 +60,9 @@ class MypycBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         self._work = Path(tempfile.mkdtemp(prefix="recheck-mypyc-"))
         try:
             built = compile_modules(Path(self.root), self._work)
-        except Exception as error:  # any failure: the pure-Python wheel is still correct
+        # Any failure, mypyc's own included (it exits on a type error: SystemExit): the
+        # pure-Python wheel is still correct.
+        except (Exception, SystemExit) as error:
             print(
                 f"recheck: not compiled with mypyc ({type(error).__name__}: {error}); "
                 "installing the pure-Python modules",

@@ -16,7 +16,7 @@ from functools import partial
 from typing import Any
 
 from recheck.documents import Document
-from recheck.frozen import builder
+from recheck.frozen import builder, fields_reduce
 from recheck.numbers import Mention, extract
 from recheck.periods import time_marks, year_and_period
 from recheck.vocabulary import Hit, Vocabulary, find_terms
@@ -56,6 +56,9 @@ class Claim:
         del fields["start"], fields["end"]
         return fields
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return fields_reduce(self)  # compiled by mypyc, it would not unpickle otherwise
+
 
 # Built for every number: without the frozen __init__'s call a field (recheck.frozen; a
 # claim cost ~31k instructions through it, ~6k this way).
@@ -72,6 +75,9 @@ class Key:
     commodity: str | None = None
     year: int | None = None
     period: str | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return fields_reduce(self)  # compiled by mypyc, it would not unpickle otherwise
 
 
 def claim_of_fields(values: Sequence[Any]) -> Claim:

@@ -85,6 +85,14 @@ def is_native(cls: type) -> bool:
     return "__mypyc_attrs__" in vars(cls)
 
 
+def fields_reduce(obj: Any) -> tuple[Any, ...]:
+    """``obj.__reduce__()`` for a frozen dataclass whose fields all go to ``__init__``, in
+    order: pickled as its class and field values, rebuilt by its constructor. A native class
+    needs it: mypyc's own pickled state is restored field by field through the frozen
+    ``__setattr__``, which refuses it."""
+    return type(obj), tuple(getattr(obj, field.name) for field in dataclasses.fields(obj))
+
+
 def _replace(obj: T, **changes: Any) -> T:
     return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
 

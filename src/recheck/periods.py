@@ -7,7 +7,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import Any
 
+from recheck.frozen import fields_reduce
 from recheck.vocabulary import Hit
 
 # A year standing alone: not part of a longer number, a decimal, a percentage or an amount.
@@ -46,6 +48,9 @@ class TimeMark:
     offset: int | None = None
     month: int | None = None
     part: str | None = None  # "H1", "Q3"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return fields_reduce(self)  # compiled by mypyc, it would not unpickle otherwise
 
 
 def time_marks(text: str, hits: Sequence[Hit]) -> list[TimeMark]:

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from recheck.frozen import fields_reduce
 from recheck.scripts import to_simplified
 from recheck.wordsearch import WordSearch
 
@@ -47,6 +48,9 @@ class Term:
     alias: str
     lang: str
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return fields_reduce(self)  # compiled by mypyc, it would not unpickle otherwise
+
 
 class Hit(NamedTuple):
     """A vocabulary term found in a sentence. A named tuple, not a dataclass: a sentence
@@ -71,6 +75,9 @@ class Vocabulary:
     def flows(self) -> frozenset[str]:
         """The metrics that measure a flow between two parties (the ``flows`` section)."""
         return self.ids("flow")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return fields_reduce(self)  # compiled by mypyc, it would not unpickle otherwise
 
 
 def _problem(file: str, node: yaml.Node | None, message: str) -> str:

@@ -25,8 +25,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from recheck.documents.text import line_spans
+from recheck.frozen import fields_reduce
 
 __all__ = ["Article", "find_articles", "parse_date"]
 
@@ -37,6 +39,9 @@ class Article:
     end: int
     headline: str | None
     published: str | None  # "YYYY-MM-DD"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return fields_reduce(self)  # compiled by mypyc, it would not unpickle otherwise
 
 
 _MONTHS = {

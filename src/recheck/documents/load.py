@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from recheck.documents.articles import Article, find_articles
 from recheck.documents.decode import BinaryFileError, decode
@@ -13,6 +14,7 @@ from recheck.documents.sentences import Sentence, find_sentences
 from recheck.documents.text import compute_line_starts, normalise_width, position
 from recheck.documents.walk import DEFAULT_EXTENSIONS, walk
 from recheck.errors import InputError
+from recheck.frozen import fields_reduce
 
 __all__ = ["Document", "SkippedFile", "load_document", "read_documents"]
 
@@ -39,11 +41,17 @@ class Document:
             raise ValueError(f"offset {offset} beyond the end of {self.path}")
         return position(self.line_starts, offset)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return fields_reduce(self)  # compiled by mypyc, it would not unpickle otherwise
+
 
 @dataclass(frozen=True, slots=True)
 class SkippedFile:
     path: str
     reason: str  # e.g. "binary file"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return fields_reduce(self)  # compiled by mypyc, it would not unpickle otherwise
 
 
 def _strip(name: str, source: str) -> Stripped:

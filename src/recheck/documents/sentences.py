@@ -36,10 +36,11 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from recheck.documents.articles import Article
 from recheck.documents.text import CJK_CLASS, CJK_RE, is_cjk, line_spans
-from recheck.frozen import builder
+from recheck.frozen import builder, fields_reduce
 
 __all__ = ["Sentence", "find_sentences", "sentence_spans", "split_segment"]
 
@@ -52,6 +53,9 @@ class Sentence:
     original: str  # Document.source[start:end], as written
     lang: str  # "zh" if it contains CJK ideographs, else "en"
     published: str | None  # the published date of its article
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return fields_reduce(self)  # compiled by mypyc, it would not unpickle otherwise
 
 
 # Built for every sentence: without the frozen __init__'s call a field (recheck.frozen; a

@@ -96,15 +96,15 @@ def _integer(text: str) -> float | None:
     for token in tokens:
         if token in _SMALL:
             section += (pending or 1) * _SMALL[token]  # 零十 and 十 are ten
-            pending, last_unit, after_big = None, _SMALL[token], False
+            pending, last_unit, after_big = None, float(_SMALL[token]), False
         elif token in _BIG:
-            big = _BIG[token]
+            big = float(_BIG[token])
             if after_big and section == 0 and pending is None:
                 result *= big  # 万万, 万亿: the whole so far is multiplied
             else:
                 section += pending or 0
                 if section == 0 and result == 0:
-                    section = 1
+                    section = 1.0
                 if last_big and big > last_big:
                     result = (result + section) * big
                 else:
@@ -310,8 +310,12 @@ def extract_chinese(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
     if not _may_hold_han(text):
         return []
     lexicon = lexicon or load_lexicon()
+    return _extract(text, lexicon, _patterns(lexicon))
+
+
+def _extract(text: str, lexicon: Lexicon, p: _Patterns) -> list[Mention]:
+    """``extract_chinese`` with the patterns ``p`` (a test gives them with gates open)."""
     simplified, index = _compact(to_simplified(text))
-    p = _patterns(lexicon)
     masks = masked_spans(simplified, lexicon)
     readings: list[Reading] = []
     position = 0
@@ -620,7 +624,7 @@ def _context(s: str, reading: Reading, p: _Patterns, zh: Chinese, masks: Masks) 
     if after is not None:
         word = after.group("q")
         q = zh.qualifiers_after[word]
-        if provisional and (len(word) < 2 or q not in (*_LOWER, *_UPPER)):
+        if provisional and (len(word) < 2 or (q not in _LOWER and q not in _UPPER)):
             return None  # 一以上 is a bound; 一多 is no number
         reading = _reading(reading.start, after.end(), reading.value, reading.unit, q,
                            reading.low, reading.high, reading.measure, reading.sign)  # fmt: skip

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
-from recheck.frozen import builder, replacer
+from recheck.frozen import builder, fields_reduce, replacer
 from recheck.numbers.mention import Mention, interval
 from recheck.numbers.units import tidy, to_canonical
 
@@ -28,6 +29,9 @@ class Reading:
 
     def with_unit(self, unit: str | None) -> Reading:
         return replace_reading(self, unit=unit)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return fields_reduce(self)  # compiled by mypyc, it would not unpickle otherwise
 
 
 # The extractors build and change readings for every number: ``Reading(...)`` and
