@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import importlib
+import inspect
 import pickle
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from recheck.build import COMPILED_MODULES
-from recheck.frozen import builder, fields_reduce, replacer
+from recheck.frozen import builder, fields_reduce, is_native, replacer
 from recheck.numbers.mention import Mention
 from recheck.numbers.reading import Reading, new_reading, replace_reading
 
@@ -128,3 +132,68 @@ def test_fields_reduce_rebuilds_the_object(start: int, end: int, value: float) -
     assert rebuilt is Reading
     assert rebuilt(*args) == reading
     assert pickle.loads(pickle.dumps(reading)) == reading
+
+
+def _native_builders() -> list[tuple[type, Any, Any]]:
+    """(class, its module's native store function, what its module builds it with)."""
+    from recheck import claims
+    from recheck.documents import sentences
+    from recheck.numbers import english, reading
+
+    return [
+        (claims.Claim, claims._claim_stored, claims._new_claim),
+        (claims.Key, claims._key_stored, claims._new_key),
+        (reading.Reading, reading._reading_stored, reading.new_reading),
+        (english._Core, english._core_stored, english._new_core),
+        (english._Quantity, english._quantity_stored, english._new_quantity),
+        (sentences.Sentence, sentences._sentence_stored, sentences._new_sentence),
+    ]
+
+
+def _annotations(cls: type) -> dict[str, str]:
+    """``cls``'s field annotations as written: compiled, its fields' types are evaluated
+    and lose their unions (``str | None`` is ``type``), so they are read from its source."""
+    module = importlib.import_module(cls.__module__)
+    path = Path(str(module.__file__))  # the .py file beside a compiled module, or itself
+    source = path.with_name(path.name.split(".")[0] + ".py").read_text(encoding="utf-8")
+    node = next(
+        n
+        for n in ast.walk(ast.parse(source))
+        if isinstance(n, ast.ClassDef) and n.name == cls.__name__
+    )
+    return {
+        item.target.id: ast.unparse(item.annotation)
+        for item in node.body
+        if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)
+    }
+
+
+def _sample(annotation: str, index: int) -> object:
+    base = annotation.removesuffix(" | None")
+    return {"str": f"v{index}", "int": index, "float": index + 0.5, "bool": True}[base]
+
+
+@pytest.mark.parametrize("cls, stored, built", _native_builders(), ids=lambda x: str(x)[:30])
+def test_native_store_functions_build_what_the_class_builds(
+    cls: type, stored: Any, built: Any
+) -> None:
+    fields = dataclasses.fields(cls)
+    annotations = _annotations(cls)
+    values = [_sample(annotations[field.name], index) for index, field in enumerate(fields)]
+    required = [v for v, f in zip(values, fields, strict=True) if f.default is dataclasses.MISSING]
+    if is_native(cls):  # compiled: the module builds with its store function, which works
+        assert built is stored
+        for args in (values, required):
+            made = stored(*args)
+            assert type(made) is cls
+            assert made == cls(*args)
+            assert dataclasses.astuple(made) == dataclasses.astuple(cls(*args))
+            if not cls.__name__.startswith("_"):  # private ones are never pickled
+                assert pickle.loads(pickle.dumps(made)) == made
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                made.start = 1
+    else:  # interpreted, it is never called (its stores would raise): its signature is cls's
+        assert built is not stored
+        assert list(inspect.signature(stored).parameters.values()) == list(
+            inspect.signature(cls).parameters.values()
+        )

@@ -10,9 +10,13 @@ same defaults), stores them in a plain twin of the class with the same slots, th
 object's class to ``cls``: the same layout, so the result is a ``cls`` like any other
 (equal, hashed, printed, pickled and frozen as one built by ``cls(...)``).
 
-A class compiled by mypyc (a native class: see ``hatch_build.py``) is built by its own
-constructor, which stores the fields in C: there ``builder`` returns ``cls`` itself and
-``replacer`` ``dataclasses.replace``.
+A class compiled by mypyc (a native class: see ``hatch_build.py``) cannot take a twin's
+place, and its dataclass ``__init__`` is still interpreted Python calling
+``object.__setattr__`` a field (~11k instructions a claim). Its module then gives ``builder``
+a ``native`` function, compiled with it, that takes the same arguments and stores each
+field directly (``obj.field = value`` in compiled code is a C store, past the frozen
+``__setattr__``; interpreted, the same line raises, so only a native class gets it). Without
+one, ``builder`` returns ``cls`` itself and ``replacer`` ``dataclasses.replace``.
 """
 
 from __future__ import annotations
@@ -25,12 +29,13 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-def builder(cls: Callable[P, T]) -> Callable[P, T]:
+def builder(cls: Callable[P, T], native: Callable[P, T] | None = None) -> Callable[P, T]:
     """A faster ``cls(...)`` for a frozen, slotted dataclass whose fields all go to
-    ``__init__`` and whose defaults are plain values (no factories, no ``__post_init__``)."""
+    ``__init__`` and whose defaults are plain values (no factories, no ``__post_init__``).
+    ``native``: the function to build a native ``cls`` with (see above), used only then."""
     assert isinstance(cls, type) and dataclasses.is_dataclass(cls)
     if is_native(cls):
-        return cls  # type: ignore[return-value]
+        return cls if native is None else native  # type: ignore[return-value]
     params = getattr(cls, "__dataclass_params__", None)
     assert params is not None and params.frozen and "__slots__" in vars(cls)
     assert not hasattr(cls, "__post_init__")
@@ -61,13 +66,14 @@ def builder(cls: Callable[P, T]) -> Callable[P, T]:
     return build
 
 
-def replacer(cls: type[T]) -> Callable[..., T]:
+def replacer(cls: type[T], native: Callable[..., T] | None = None) -> Callable[..., T]:
     """A faster ``dataclasses.replace`` for instances of ``cls`` (as ``builder`` requires it):
-    ``replacer(cls)(obj, **changes)``, the changes by keyword."""
-    if is_native(cls):
+    ``replacer(cls)(obj, **changes)``, the changes by keyword. ``native``: as for
+    ``builder``."""
+    if is_native(cls) and native is None:
         return _replace
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]
-    build = builder(cls)
+    build = builder(cls, native)
     namespace: dict[str, Any] = {"_build": build, "_keep": _KEEP}
     keywords = ", ".join(f"{field.name}=_keep" for field in fields)
     values = ", ".join(

@@ -58,9 +58,28 @@ class Sentence:
         return fields_reduce(self)  # compiled by mypyc, it would not unpickle otherwise
 
 
+def _sentence_stored(
+    start: int,
+    end: int,
+    text: str,
+    original: str,
+    lang: str,
+    published: str | None,
+) -> Sentence:
+    """``Sentence(...)``, compiled: one direct store a field (see frozen.builder)."""
+    sentence = Sentence.__new__(Sentence)
+    sentence.start = start  # type: ignore[misc]
+    sentence.end = end  # type: ignore[misc]
+    sentence.text = text  # type: ignore[misc]
+    sentence.original = original  # type: ignore[misc]
+    sentence.lang = lang  # type: ignore[misc]
+    sentence.published = published  # type: ignore[misc]
+    return sentence
+
+
 # Built for every sentence: without the frozen __init__'s call a field (recheck.frozen; a
 # sentence's fields cost ~3k instructions that way, ~0.5k as plain slot stores).
-_new_sentence = builder(Sentence)
+_new_sentence = builder(Sentence, _sentence_stored)
 _CJK_SEARCH = CJK_RE.search
 
 _CLOSERS = "\"'”’」』）)]】》〉"

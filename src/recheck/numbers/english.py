@@ -547,9 +547,26 @@ class _Core:
     unit: str | None = None
 
 
+def _core_stored(
+    start: int,
+    end: int,
+    value: float,
+    kind: str,
+    unit: str | None = None,
+) -> _Core:
+    """``_Core(...)``, compiled: one direct store a field (see frozen.builder)."""
+    core = _Core.__new__(_Core)
+    core.start = start  # type: ignore[misc]
+    core.end = end  # type: ignore[misc]
+    core.value = value  # type: ignore[misc]
+    core.kind = kind  # type: ignore[misc]
+    core.unit = unit  # type: ignore[misc]
+    return core
+
+
 # Built for every number: without the frozen __init__'s call a field (recheck.frozen).
-_new_core = builder(_Core)
-_replace_core = replacer(_Core)
+_new_core = builder(_Core, _core_stored)
+_replace_core = replacer(_Core, _core_stored)
 
 
 def _fraction(numerator: float, denominator: float, start: int, end: int) -> _Core | None:
@@ -651,8 +668,27 @@ class _Quantity:
     scaled: bool = False
 
 
-_new_quantity = builder(_Quantity)
-_replace_quantity = replacer(_Quantity)
+def _quantity_stored(
+    start: int,
+    end: int,
+    value: float,
+    unit: str | None,
+    kind: str,
+    scaled: bool = False,
+) -> _Quantity:
+    """``_Quantity(...)``, compiled: one direct store a field (see frozen.builder)."""
+    quantity = _Quantity.__new__(_Quantity)
+    quantity.start = start  # type: ignore[misc]
+    quantity.end = end  # type: ignore[misc]
+    quantity.value = value  # type: ignore[misc]
+    quantity.unit = unit  # type: ignore[misc]
+    quantity.kind = kind  # type: ignore[misc]
+    quantity.scaled = scaled  # type: ignore[misc]
+    return quantity
+
+
+_new_quantity = builder(_Quantity, _quantity_stored)
+_replace_quantity = replacer(_Quantity, _quantity_stored)
 
 
 def _currency_of(surface: str, en: English) -> str | None:

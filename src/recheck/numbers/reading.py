@@ -34,10 +34,35 @@ class Reading:
         return fields_reduce(self)  # compiled by mypyc, it would not unpickle otherwise
 
 
+def _reading_stored(
+    start: int,
+    end: int,
+    value: float,
+    unit: str | None = None,
+    qualifier: str = "eq",
+    low: float | None = None,
+    high: float | None = None,
+    measure: str | None = None,
+    sign: int = 1,
+) -> Reading:
+    """``Reading(...)``, compiled: one direct store a field (see frozen.builder)."""
+    reading = Reading.__new__(Reading)
+    reading.start = start  # type: ignore[misc]
+    reading.end = end  # type: ignore[misc]
+    reading.value = value  # type: ignore[misc]
+    reading.unit = unit  # type: ignore[misc]
+    reading.qualifier = qualifier  # type: ignore[misc]
+    reading.low = low  # type: ignore[misc]
+    reading.high = high  # type: ignore[misc]
+    reading.measure = measure  # type: ignore[misc]
+    reading.sign = sign  # type: ignore[misc]
+    return reading
+
+
 # The extractors build and change readings for every number: ``Reading(...)`` and
 # ``dataclasses.replace`` without the frozen __init__'s call a field (recheck.frozen).
-new_reading = builder(Reading)
-replace_reading = replacer(Reading)
+new_reading = builder(Reading, _reading_stored)
+replace_reading = replacer(Reading, _reading_stored)
 _new_mention = builder(Mention)
 
 
