@@ -1,11 +1,15 @@
 """Extraction throughput: recheck's extractor and whole pipeline against quantulum3.
 
-    python benchmarks/extract.py [--copies 25] [--repeats 5] [--quantulum-copies 1]
+    python benchmarks/extract.py [--copies 25] [--repeats 3] [--processes 3]
+                                 [--quantulum-copies 1]
 
 The corpus is the seeds (seeds/*.txt) concatenated ``--copies`` times. Figures are KB/s of
-UTF-8 text (1 KB = 1024 bytes), the best of ``--repeats`` timed runs after one warm-up run;
-the measurements take turns, round after round, so that the machine's slow spells weigh on
-all of them alike.
+UTF-8 text (1 KB = 1024 bytes), the best of ``--repeats`` timed runs after one warm-up run,
+in each of ``--processes`` fresh processes, one after the other; the measurements take
+turns, round after round, so that the machine's slow spells weigh on all of them alike.
+Several processes, as pyperf runs its worker processes: on the project's VM the same code
+ran 520-780 ms from one process to the next (memory layout, the machine), more than from
+one run to the next within a process.
 quantulum3 (the ``bench`` extra) is English-only and slow: it gets the same text, but only
 that of the first ``--quantulum-copies`` copies, once line by line and once file by file.
 Each recheck figure is compared with quantulum3 given its input the same way: line by line
@@ -17,7 +21,9 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -68,13 +74,19 @@ def ratio(fast: float, slow: float) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, default=25, help="copies of the seeds (25)")
-    parser.add_argument("--repeats", type=int, default=5, help="timed runs, best kept (5)")
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="timed runs in each process, best kept (3)"
+    )
+    parser.add_argument(
+        "--processes", type=int, default=3, help="fresh processes that measure in turn (3)"
+    )
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--quantulum-copies", type=int, default=1, help="copies quantulum3 parses (1)"
     )
     args = parser.parse_args()
-    if args.copies < 1 or args.repeats < 1 or args.quantulum_copies < 1:
-        parser.error("--copies, --repeats and --quantulum-copies must be at least 1")
+    if min(args.copies, args.repeats, args.processes, args.quantulum_copies) < 1:
+        parser.error("--copies, --repeats, --processes and --quantulum-copies must be at least 1")
 
     if importlib.util.find_spec("quantulum3") is None:
         print(
@@ -83,7 +95,62 @@ def main() -> int:
         )
         return 2
 
+    if args.worker:  # one of the processes below: its best seconds, as JSON, on stdout
+        seconds, claims = measure(args)
+        print(json.dumps({"seconds": seconds, "claims": claims}))
+        return 0
+
     from recheck.build import build_kind
+
+    seeds = seed_texts()
+    corpus = list(seeds.values()) * args.copies
+    lines = lines_of(corpus)
+    size = kilobytes(corpus)
+    files = list(seeds.values()) * min(args.quantulum_copies, args.copies)
+    sample = lines_of(files)
+    print(f"corpus: {len(seeds)} seed files x {args.copies} copies, {size:.1f} KB")
+    # An editable install runs the number readers as plain Python, `pip install .` compiled.
+    print(f"recheck build: {build_kind()}")
+    print(f"processes: {args.processes}, timed runs in each: {args.repeats}")
+    seconds: dict[str, float] = {}
+    claims = 0
+    for _ in range(args.processes):
+        command = [sys.executable, __file__, "--worker", f"--copies={args.copies}"]
+        command += [f"--repeats={args.repeats}", f"--quantulum-copies={args.quantulum_copies}"]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            print(done.stderr, file=sys.stderr, end="")
+            return done.returncode
+        measured = json.loads(done.stdout.splitlines()[-1])
+        claims = measured["claims"]
+        for name, value in measured["seconds"].items():
+            seconds[name] = min(seconds.get(name, float("inf")), value)
+    jobs = sorted(int(name.split()[1]) for name in seconds if name.startswith("scan "))
+    extract_rate = kilobytes(lines) / seconds["extract lines"]
+    extract_files_rate = size / seconds["extract files"]
+    pipeline_rate = size / seconds["pipeline"]
+    scan_rates = {count: size / seconds[f"scan {count}"] for count in jobs}
+    quantulum_rate = kilobytes(sample) / seconds["quantulum lines"]
+    quantulum_files_rate = kilobytes(files) / seconds["quantulum files"]
+    print(f"recheck extract (lines): {extract_rate:.1f} KB/s")
+    print(f"recheck extract (files): {extract_files_rate:.1f} KB/s")
+    print(f"recheck pipeline: {pipeline_rate:.1f} KB/s")
+    print(f"recheck pipeline claims: {claims}")
+    for count, rate in scan_rates.items():
+        print(f"recheck scan (--jobs {count}): {rate:.1f} KB/s")
+    print(f"quantulum3 sample: {len(files)} files, {len(sample)} lines, {kilobytes(files):.1f} KB")
+    print(f"quantulum3 (lines): {quantulum_rate:.1f} KB/s")
+    print(f"quantulum3 (files): {quantulum_files_rate:.1f} KB/s")
+    print(f"ratio (extract, lines): {ratio(extract_rate, quantulum_rate)}")
+    print(f"ratio (extract, files): {ratio(extract_files_rate, quantulum_files_rate)}")
+    print(f"ratio (pipeline, files): {ratio(pipeline_rate, quantulum_files_rate)}")
+    for jobs, rate in scan_rates.items():
+        print(f"ratio (scan --jobs {jobs}, files): {ratio(rate, quantulum_files_rate)}")
+    return 0
+
+
+def measure(args: argparse.Namespace) -> tuple[dict[str, float], int]:
+    """Seconds of the best run of each measurement in this process, and the claims found."""
     from recheck.numbers import extract
     from recheck.pipeline import ScanOptions, extract_claims, scan
     from recheck.reference import load_reference
@@ -91,10 +158,6 @@ def main() -> int:
     seeds = seed_texts()
     corpus = list(seeds.values()) * args.copies
     lines = lines_of(corpus)
-    size = kilobytes(corpus)
-    print(f"corpus: {len(seeds)} seed files x {args.copies} copies, {size:.1f} KB")
-    # An editable install runs the number readers as plain Python, `pip install .` compiled.
-    print(f"recheck build: {build_kind()}")
 
     # (a) the extractor alone, line by line.
     def extract_lines() -> None:
@@ -155,27 +218,7 @@ def main() -> int:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             seconds = best_of_rounds(args.repeats, runs)
-    extract_rate = kilobytes(lines) / seconds["extract lines"]
-    extract_files_rate = size / seconds["extract files"]
-    pipeline_rate = size / seconds["pipeline"]
-    scan_rates = {count: size / seconds[f"scan {count}"] for count in jobs}
-    quantulum_rate = kilobytes(sample) / seconds["quantulum lines"]
-    quantulum_files_rate = kilobytes(files) / seconds["quantulum files"]
-    print(f"recheck extract (lines): {extract_rate:.1f} KB/s")
-    print(f"recheck extract (files): {extract_files_rate:.1f} KB/s")
-    print(f"recheck pipeline: {pipeline_rate:.1f} KB/s")
-    print(f"recheck pipeline claims: {claims}")
-    for count, rate in scan_rates.items():
-        print(f"recheck scan (--jobs {count}): {rate:.1f} KB/s")
-    print(f"quantulum3 sample: {len(files)} files, {len(sample)} lines, {kilobytes(files):.1f} KB")
-    print(f"quantulum3 (lines): {quantulum_rate:.1f} KB/s")
-    print(f"quantulum3 (files): {quantulum_files_rate:.1f} KB/s")
-    print(f"ratio (extract, lines): {ratio(extract_rate, quantulum_rate)}")
-    print(f"ratio (extract, files): {ratio(extract_files_rate, quantulum_files_rate)}")
-    print(f"ratio (pipeline, files): {ratio(pipeline_rate, quantulum_files_rate)}")
-    for jobs, rate in scan_rates.items():
-        print(f"ratio (scan --jobs {jobs}, files): {ratio(rate, quantulum_files_rate)}")
-    return 0
+    return seconds, claims
 
 
 if __name__ == "__main__":
