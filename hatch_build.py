@@ -37,6 +37,7 @@ COMPILED = (
     "src/recheck/numbers/chinese.py",
     "src/recheck/numbers/reading.py",
     "src/recheck/numbers/units.py",
+    "src/recheck/numbers/mention.py",
     "src/recheck/numbers/__init__.py",
     "src/recheck/claims.py",
     "src/recheck/vocabulary.py",

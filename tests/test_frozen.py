@@ -138,12 +138,13 @@ def _native_builders() -> list[tuple[type, Any, Any]]:
     """(class, its module's native store function, what its module builds it with)."""
     from recheck import claims
     from recheck.documents import sentences
-    from recheck.numbers import english, reading
+    from recheck.numbers import english, mention, reading
 
     return [
         (claims.Claim, claims._claim_stored, claims._new_claim),
         (claims.Key, claims._key_stored, claims._new_key),
         (reading.Reading, reading._reading_stored, reading.new_reading),
+        (mention.Mention, mention._mention_stored, reading._new_mention),
         (english._Core, english._core_stored, english._new_core),
         (english._Quantity, english._quantity_stored, english._new_quantity),
         (sentences.Sentence, sentences._sentence_stored, sentences._new_sentence),

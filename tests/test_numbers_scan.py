@@ -141,6 +141,9 @@ def test_one_scan_sent_positions_in_any_order_finds_the_core_search(
 @example("2.5 and a half, 3rd largest, 2ſt largest, 1 in 5, 2 thirds, 2-thirds, 2 1/4, 2½")
 @example("7TH largest, 1ST largest, 70%, [12], 2023, 1,500 and 1e5")
 @example("2\u2003thirds, 1\tin 5, 3\u3000½")
+# What ``digit_tail`` lets through to the other digit branches, and what it turns away.
+@example("2 /3, 12 - thirds, 3.5 million and a half, 7 out of 9, 4 in, 5 ins, 6 -fifths")
+@example("44 million tons, Group 1 - The, 0.1% of, 2025-10-13, 3.5 and a half, 10 1/2")
 def test_core_at_a_place_is_the_core_match(text: str) -> None:
     p = _patterns(load_lexicon())
     for at in range(len(text) + 1):

@@ -15,6 +15,7 @@ COMPILED_MODULES = (
     "numbers/chinese",
     "numbers/reading",
     "numbers/units",
+    "numbers/mention",
     "numbers/__init__",
     "claims",
     "vocabulary",

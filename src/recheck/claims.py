@@ -11,7 +11,7 @@ import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import partial
 from typing import Any
 
@@ -374,14 +374,22 @@ _NOUN_NEXT = re.compile(r"\s+[A-Za-z]")
 
 
 # Not frozen (nor _Sentence): built once per sentence, and a frozen dataclass's __init__
-# sets every field through object.__setattr__.
-@dataclass(slots=True)
+# sets every field through object.__setattr__. Their own __init__, not the dataclass's:
+# compiled by mypyc, the one dataclasses writes is still interpreted, this one is not.
+@dataclass(slots=True, init=False)
 class _Layout:
     """Where a sentence's clauses and comma segments start and end, found once per sentence."""
 
     clause_starts: tuple[int, ...]
     segment_starts: tuple[int, ...]
     length: int
+
+    def __init__(
+        self, clause_starts: tuple[int, ...], segment_starts: tuple[int, ...], length: int
+    ) -> None:
+        self.clause_starts = clause_starts
+        self.segment_starts = segment_starts
+        self.length = length
 
     @staticmethod
     def of(text: str, hits: Sequence[Hit], *, run_ons: bool = True) -> _Layout:
@@ -465,7 +473,7 @@ def _roles(hits: Sequence[Hit], text: str) -> dict[int, str]:
     return roles
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Sentence:
     """One sentence's hits with what every number of it looks up (built once per sentence).
     The hits are in reading order, sorted by start, as find_terms gives them."""
@@ -477,7 +485,7 @@ class _Sentence:
     layout: _Layout
     # ``between`` results by bounds: a number's stretches share them (its clause and its
     # segment often start together, and so do the stretch before it and its clause).
-    found: dict[tuple[int, int], Sequence[Hit]] = field(default_factory=dict)
+    found: dict[tuple[int, int], Sequence[Hit]]
     # The hits' ends where no hit is empty or overlaps the next (as find_terms gives them):
     # then the ends rise too, and the hits within bounds are one run, found by bisection.
     ends: Sequence[int] | None = None
@@ -486,6 +494,28 @@ class _Sentence:
     paired: set[int] | None = None
     # Whether any subject is a partner (few sentences have one); True when not worked out.
     partnered: bool = True
+
+    def __init__(
+        self,
+        text: str,
+        hits: Sequence[Hit],
+        starts: Sequence[int],
+        roles: dict[int, str],
+        layout: _Layout,
+        found: dict[tuple[int, int], Sequence[Hit]] | None = None,
+        ends: Sequence[int] | None = None,
+        paired: set[int] | None = None,
+        partnered: bool = True,
+    ) -> None:
+        self.text = text
+        self.hits = hits
+        self.starts = starts
+        self.roles = roles
+        self.layout = layout
+        self.found = {} if found is None else found
+        self.ends = ends
+        self.paired = paired
+        self.partnered = partnered
 
     @staticmethod
     def of(text: str, hits: Sequence[Hit]) -> _Sentence:

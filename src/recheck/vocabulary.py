@@ -557,6 +557,16 @@ def _found_in(
 _new_hit = tuple.__new__
 
 
+@cache
+def _osa_distance() -> Callable[..., int]:
+    """rapidfuzz's OSA distance, imported once it is first needed (most runs never do); an
+    import statement in the loop would go through the import machinery each time."""
+    from rapidfuzz.distance import OSA
+
+    distance: Callable[..., int] = OSA.distance  # Any where rapidfuzz is not installed
+    return distance
+
+
 def _fuzzy_hits(
     table: dict[tuple[str, int], _FuzzyBucket], words: re.Pattern[str], padded: str, occupied: int
 ) -> list[Hit]:
@@ -572,10 +582,9 @@ def _fuzzy_hits(
         start, end = match.start(1) - 1, match.end(1) - 1  # offsets in the text, past the pad
         if (occupied >> start | occupied >> (end - 1)) & 1:  # hits stand at word boundaries
             continue
-        from rapidfuzz.distance import OSA  # here: most sentences never need it
-
+        distance = _osa_distance()
         for alias, kind, ident in bucket.names:
-            if OSA.distance(word, alias, score_cutoff=1) <= 1:
+            if distance(word, alias, score_cutoff=1) <= 1:
                 out.append(_new_hit(Hit, (start, end, kind, ident)))
                 break
     return out

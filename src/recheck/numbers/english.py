@@ -212,6 +212,10 @@ class _Patterns:
     # ``digit_core``'s last branch, plain digits, for a run of digits that no character
     # other branches need follows (``_DIGIT_BRANCHES_NEXT``); None: no such shortcut.
     bare_digits: re.Pattern[str] | None
+    # What one of ``digit_core``'s other branches needs right after the run of digits it
+    # opens with, matched there: where it fails (after most digits followed by a space, a
+    # "-" or a ".": "44 million tons", "Group 1 - ", "0.1%"), those branches would each fail.
+    digit_tail: re.Pattern[str] | None
     # Where a core can start, over the lower-cased text (case-sensitive, so cheap to scan):
     # the core is tried only where this matches.
     start: re.Pattern[str]
@@ -353,6 +357,14 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     # Only if every lexicon word starts with a letter can a digit's core skip the words.
     digits_only = all(word[:1].isalpha() for word in lexicon_words)
     digit_core = core_branches(at_digit=True) if digits_only else core
+    # After the run of digits each of those branches opens with (below, in their order):
+    # rank "3rd", one_in "1 in 5", mixed "2.5 million and a half", fraction "2 thirds",
+    # slash "2 1/4" and "3/4", vulgar "2 ½". Each alternative is the start of its branch
+    # after the run (which each takes whole: a digit cannot come next in any of them).
+    digit_tail = (
+        rf"(?:st|nd|rd|th)|\s+(?:in|out)\b|(?:\.\d+)?(?:\s+(?:{big}))?\s+and\s"
+        rf"|[\s-]+(?:{denominators})|\s+\d|\s?/|\s?[{_VULGAR}]"
+    )
     # Every way the core can start, alternative by alternative: a digit, sign or decimal point
     # (digits, slash, vulgar, rank, one_in, mixed, fraction); an ordinal, even inside a word,
     # as the rank has no \b; a rank marker; a number word; the words that open the_sup,
@@ -389,6 +401,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         core=re.compile(core, re.IGNORECASE),
         digit_core=re.compile(digit_core, re.IGNORECASE),
         bare_digits=re.compile(digits, re.IGNORECASE) if digits_only else None,
+        digit_tail=re.compile(digit_tail, re.IGNORECASE) if digits_only else None,
         start=re.compile(start),
         # The run of digits after a digit too: found as fast as the digit (a class first,
         # no group), and ``_digit_core`` needs it.
@@ -474,18 +487,22 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     return replace(patterns, leads=_Leads.of(leading))
 
 
+_POINT = re.compile(r"\s+point\s+")
+_WORD_BREAKS = re.compile(r"[\s-]+")
+
+
 def _spelled_value(text: str, en: English) -> float | None:
     """Value of "forty-two", "one hundred and five", "a dozen", "two million",
     "two hundred point zero three"."""
     if " point " in f" {text.lower()} ":
-        whole, decimals = re.split(r"\s+point\s+", text.lower(), maxsplit=1)
+        whole, decimals = _POINT.split(text.lower(), maxsplit=1)
     else:
         whole, decimals = text.lower(), ""
     total = 0.0
     current = 0.0
     last = 0.0  # the last group added: "two dozens" multiplies the two, not the hundreds
     seen = False
-    for word in re.split(r"[\s-]+", whole):
+    for word in _WORD_BREAKS.split(whole):
         if word in ("and", "a", ""):
             if word == "a" and not current:
                 current = last = 1.0
@@ -507,7 +524,7 @@ def _spelled_value(text: str, en: English) -> float | None:
     if not seen:
         return None
     digits: list[int] = []
-    for word in re.split(r"[\s-]+", decimals):
+    for word in _WORD_BREAKS.split(decimals):
         value = en.number_words.get(word)
         if value is None:
             continue
@@ -808,7 +825,7 @@ def extract_english(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
             # Most digits are years and dates: ask the masks before reading the value.
             if masks is None:
                 masks = masked_spans(text, lexicon)
-            if masks.covers(*match.span()):
+            if masks.covers(match.start(), match.end()):  # not *span(): a generic call
                 position = max(match.end(), position + 1)
                 continue
         core = _core(match, en)
@@ -929,13 +946,18 @@ def _digit_core(text: str, at: int, p: _Patterns, run_end: int = -1) -> re.Match
     """``p.digit_core.match(text, at)``. Its branches before plain digits (rank, "one in",
     mixed and slashed fractions, "2 thirds", "2½") each need one of a few characters right
     after the run of digits at ``at``; after most numbers ("70%", "2023,", "[12]") none
-    stands, and only the last branch is tried instead of all seven. ``run_end``: where the
-    run of digits at ``at`` ends, where the caller's search found it (-1: not known)."""
-    if p.bare_digits is not None:
+    stands, and only the last branch is tried instead of all seven. Where one does (a space,
+    "-", "."), ``digit_tail`` (one short match) tells whether any of them can follow.
+    ``run_end``: where the run of digits at ``at`` ends, where the caller's search found it
+    (-1: not known)."""
+    if p.bare_digits is not None and p.digit_tail is not None:
         if run_end < 0:  # not known from the search that found the digit
             run = _DIGIT_RUN.match(text, at)  # \d* always matches
             run_end = run.end() if run is not None else at
-        if run_end > at and text[run_end : run_end + 1] not in _DIGIT_BRANCHES_NEXT:
+        if run_end > at and (
+            text[run_end : run_end + 1] not in _DIGIT_BRANCHES_NEXT
+            or p.digit_tail.match(text, run_end) is None
+        ):
             return p.bare_digits.match(text, at)
     return p.digit_core.match(text, at)
 

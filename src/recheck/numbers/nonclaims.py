@@ -65,7 +65,7 @@ class Masks:
             if spans is None:
                 continue
             self._spans.append(spans)
-            if _overlaps(*spans, start, end):
+            if _overlaps(spans[0], spans[1], start, end):  # not *spans: a generic call
                 return True
         if len(self._spans) > 1:
             # Every mask is searched: one merged list answers the sentence's other numbers

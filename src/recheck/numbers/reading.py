@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from recheck.frozen import builder, fields_reduce, replacer
-from recheck.numbers.mention import Mention, interval
+from recheck.numbers.mention import Mention, _mention_stored, interval
 from recheck.numbers.units import tidy, to_canonical
 
 
@@ -63,7 +63,7 @@ def _reading_stored(
 # ``dataclasses.replace`` without the frozen __init__'s call a field (recheck.frozen).
 new_reading = builder(Reading, _reading_stored)
 replace_reading = replacer(Reading, _reading_stored)
-_new_mention = builder(Mention)
+_new_mention = builder(Mention, _mention_stored)
 
 
 def _convert(value: float, unit: str) -> tuple[float, str, str]:
@@ -105,14 +105,15 @@ def to_mention(reading: Reading, text: str) -> Mention | None:
         and (high is None or high == value or finite(high))
     ):
         return None
+    # Positional, in the order of the fields: keywords cost a call as much again to match.
     return _new_mention(
-        start=reading.start,
-        end=reading.end,
-        text=text[reading.start : reading.end],
-        value=value,
-        unit=canonical,
-        qualifier=reading.qualifier,
-        low=low,
-        high=high,
-        measure=measure,
+        reading.start,
+        reading.end,
+        text[reading.start : reading.end],
+        value,
+        canonical,
+        reading.qualifier,
+        low,
+        high,
+        measure,
     )
