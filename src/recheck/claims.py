@@ -522,8 +522,11 @@ class _Sentence:
         if not hits:
             layout = _Layout.of(text, hits, run_ons=False)
             return _Sentence(text, hits, [], {}, layout, {}, [], set(), False)
-        # One transposition, at C speed, for the starts, the ends and the kinds.
-        starts, ends, kinds, _ = zip(*hits, strict=True)
+        # Comprehensions, not zip(*hits): compiled, each is a loop of tuple reads, where the
+        # star call is a generic one that builds a tuple of every hit first.
+        starts = [hit.start for hit in hits]
+        ends = [hit.end for hit in hits]
+        kinds = [hit.kind for hit in hits]
         runs = all(map(operator.lt, starts, ends)) and all(map(operator.le, ends, starts[1:]))
         paired = set()
         if "and" in kinds:  # what a sentence lacks (most lack some) is skipped at C speed
