@@ -14,8 +14,9 @@ from recheck.build import build_kind
 
 
 def version_text() -> str:
-    """``recheck 0.1.0 (compiled: yes)``: whether the number readers are compiled, as black
-    says of itself, so that a slow run can be told from a pure-Python install at a glance."""
+    """``recheck 0.1.0 (compiled: yes)``: whether the per-sentence modules are compiled
+    (recheck.build), as black says of itself, so that a slow run can be told from a
+    pure-Python install at a glance."""
     return f"recheck {__version__} (compiled: {'yes' if build_kind() == 'compiled' else 'no'})"
 
 
